@@ -1,0 +1,52 @@
+"""Build the engine as a pure-Python wheel for Pyodide, with the standard library only.
+
+Pyodide unpacks it into site-packages; the browser never needs pip or micropip.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import zipfile
+from pathlib import Path
+
+from . import __version__
+
+PACKAGE_DIR = Path(__file__).parent
+BUILD_ONLY_MODULES = {"__main__.py", "yamlsource.py", "generator.py", "project.py", "wheel.py", "docsindex.py", "schema.py", "validate.py"}
+"""Build-time modules the browser never imports, left out of the wheel to keep it small."""
+
+# Fixed timestamp so the same sources give a byte-identical wheel.
+_EPOCH = (2020, 1, 1, 0, 0, 0)
+
+
+def wheel_name() -> str:
+    return f"partnerskap-{__version__}-py3-none-any.whl"
+
+
+def _record_line(path: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{path},sha256={digest},{len(data)}"
+
+
+def build_wheel(out_dir: Path) -> Path:
+    """Write the wheel into ``out_dir`` and return its path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / wheel_name()
+    dist_info = f"partnerskap-{__version__}.dist-info"
+    entries: list[tuple[str, bytes]] = []
+    for source in sorted(PACKAGE_DIR.rglob("*.py")):
+        rel = source.relative_to(PACKAGE_DIR)
+        if rel.as_posix() in BUILD_ONLY_MODULES or "__pycache__" in rel.parts:
+            continue
+        entries.append((f"partnerskap/{rel.as_posix()}", source.read_bytes()))
+    entries.append((f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: partnerskap\nVersion: {__version__}\n".encode()))
+    entries.append((f"{dist_info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: partnerskap.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"))
+    record = "\n".join(_record_line(path, data) for path, data in entries) + f"\n{dist_info}/RECORD,,\n"
+    entries.append((f"{dist_info}/RECORD", record.encode()))
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as wheel:
+        for path, data in entries:
+            info = zipfile.ZipInfo(path, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            wheel.writestr(info, data)
+    return target

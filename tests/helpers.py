@@ -1,0 +1,89 @@
+"""Small fixture helpers: a throwaway project with checklists and pages."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+VALID_CHECKLIST = """\
+id: eksempel
+title: Eksempel
+version: "1.1"
+changelog:
+  - version: "1.1"
+    date: 2026-11-24
+    text: Omformulert.
+  - version: "1.0"
+    date: 2026-11-01
+    text: Første versjon.
+source:
+  title: Veileder
+  publisher: KS
+  year: 2019
+audience: [fylkesdirektor, kommunedirektor]
+intro: |
+  Les [siden](side.md#medbestemmelse).
+phases:
+  - id: initiativ
+    title: Initiativfasen
+sections:
+  - id: del-en
+    title: "1.0 Første del"
+    guidance: Om delen.
+    items:
+      - id: forste
+        text: Er partene enige?
+        guidance: Se [økonomi](side.md#økonomi-og-drift).
+        roles: [fylkesdirektor]
+        phase: initiativ
+        references:
+          - page: side.md#medbestemmelse
+          - law: NAV-loven § 14
+          - item: "#antall"
+      - id: antall
+        text: Hvor mange kontorer?
+        type: number
+        min: 0
+  - id: del-to
+    title: "2.0 Andre del"
+    items:
+      - id: skala
+        text: Samarbeidet fungerer godt.
+        type: scale
+      - id: valg
+        text: Velg ett.
+        type: choice
+        options: [Enig, Uenig]
+      - id: fritekst
+        text: Andre forhold?
+        type: text
+"""
+
+PAGE = """\
+# Side om noe
+
+## Medbestemmelse { #medbestemmelse }
+
+## Økonomi og drift
+"""
+
+
+def make_project(root: Path, checklists: dict[str, str] | None = None, pages: dict[str, str] | None = None) -> Path:
+    """Write ``checklists/<name>`` and ``docs/<name>`` files below ``root``; return ``root``."""
+    (root / "checklists").mkdir(parents=True, exist_ok=True)
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    for name, text in (checklists if checklists is not None else {"eksempel.yml": VALID_CHECKLIST}).items():
+        (root / "checklists" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    for name, text in (pages if pages is not None else {"side.md": PAGE}).items():
+        target = root / "docs" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return root
+
+
+def line_of(text: str, fragment: str) -> int:
+    """1-based line of the first line containing ``fragment``."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if fragment in line:
+            return number
+    raise AssertionError(f"{fragment!r} not in text")
