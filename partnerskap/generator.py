@@ -124,9 +124,10 @@ class ChecklistPage:
             "data-pv-type": item.type,
             "data-pv-roles": " ".join(item.roles),
             "data-pv-phase": item.phase or "",
+            "data-pv-hash": item.hash,
         }
         html = ["<fieldset " + " ".join(f'{k}="{escape(v)}"' for k, v in attrs.items()) + ">"]
-        html.append(f'<legend class="pv-item__legend"><span class="pv-item__number">{number}</span> {escape(item.text)}</legend>')
+        html.append(f'<legend class="pv-item__legend"><span class="pv-item__number">{number}</span> <span class="pv-item__text">{escape(item.text)}</span></legend>')
         meta = []
         if item.roles:
             meta.append("Ansvar: " + ", ".join(escape(self.roles[r]) for r in item.roles))

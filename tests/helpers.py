@@ -87,3 +87,22 @@ def line_of(text: str, fragment: str) -> int:
         if fragment in line:
             return number
     raise AssertionError(f"{fragment!r} not in text")
+
+# A later version of VALID_CHECKLIST: one item reworded, one removed, one added.
+NEXT_VERSION = (
+    VALID_CHECKLIST.replace('version: "1.1"\nchangelog:', 'version: "1.2"\nchangelog:\n  - version: "1.2"\n    date: 2026-12-01\n    text: Nytt punkt, ett fjernet.', 1)
+    .replace("Er partene enige?", "Er partene enige om målene?")
+    .replace("      - id: fritekst\n        text: Andre forhold?\n        type: text\n", "      - id: ny\n        text: Er avtalen signert?\n")
+)
+
+
+def compiled_sample(text: str = VALID_CHECKLIST) -> dict:
+    """The compiled definition of a fixture checklist, as the site publishes it."""
+    import tempfile
+    from pathlib import Path
+
+    from partnerskap.compiled import definition
+    from partnerskap.project import load_project
+
+    root = make_project(Path(tempfile.mkdtemp()), {"eksempel.yml": text})
+    return definition(load_project(root / "checklists", root / "docs", root).checklists["eksempel"])

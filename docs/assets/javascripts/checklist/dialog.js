@@ -1,0 +1,68 @@
+// Modal dialogs on the native <dialog> element: focus moves in, stays in, Esc cancels,
+// and focus returns to where it was. Text is always set with textContent.
+
+function element(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (name === "text") node.textContent = value;
+    else if (name === "className") node.className = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+let counter = 0;
+
+/**
+ * Show a modal dialog and resolve with the value of the button pressed (null on Esc/cancel).
+ * @param {{title: string, message?: string|string[], buttons: {value: string, label: string, primary?: boolean, danger?: boolean}[], input?: {label: string, value: string}}} options
+ */
+export function ask({ title, message = [], buttons, input }) {
+  const id = `pv-dialog-${++counter}`;
+  const opener = document.activeElement;
+  const dialog = element("dialog", { className: "pv-dialog", "aria-labelledby": `${id}-title` });
+  const form = element("form", { method: "dialog" });
+  form.append(element("h2", { id: `${id}-title`, className: "pv-dialog__title", text: title }));
+  for (const line of [].concat(message)) form.append(element("p", { text: line }));
+  let field = null;
+  if (input) {
+    field = element("input", { type: "text", id: `${id}-input`, value: input.value, autocomplete: "off", required: "" });
+    form.append(element("div", { className: "pv-field" }, [element("label", { for: `${id}-input`, text: input.label }), field]));
+  }
+  const row = element("div", { className: "pv-dialog__buttons" });
+  for (const button of buttons) {
+    const classes = ["md-button", button.primary ? "md-button--primary" : "", button.danger ? "pv-button--danger" : ""].join(" ").trim();
+    row.append(element("button", { type: button.value === "cancel" ? "button" : "submit", value: button.value, className: classes, text: button.label }));
+  }
+  form.append(row);
+  dialog.append(form);
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    let result = null;
+    row.addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      if (!button) return;
+      if (button.value === "cancel") {
+        dialog.close();
+        return;
+      }
+      if (field && !field.value.trim()) {
+        event.preventDefault();
+        field.focus();
+        return;
+      }
+      result = button.value;
+    });
+    dialog.addEventListener("close", () => {
+      const value = field ? field.value.trim() : null;
+      dialog.remove();
+      if (opener && opener.isConnected) opener.focus();
+      resolve(result === null ? null : field ? { choice: result, value } : result);
+    });
+    dialog.showModal();
+    (field || row.querySelector(".md-button--primary") || row.querySelector("button")).focus();
+  });
+}
+
+export { element };

@@ -1,0 +1,58 @@
+// The one engine Worker of this browser tab. Module state survives Material's instant
+// navigation, so moving between checklist pages never boots Pyodide a second time.
+let worker = null;
+let sequence = 0;
+const pending = new Map();
+let ready = null;
+
+/** How many times this tab has started the engine (read by tests and the benchmark). */
+export const stats = { boots: 0, readyAt: null };
+
+function start() {
+  stats.boots += 1;
+  window.partnerskapEngineStats = stats;
+  performance.mark("pv-engine-boot");
+  worker = new Worker(new URL("./engine-worker.js", import.meta.url), { type: "module", name: "partnerskap-engine" });
+  worker.onmessage = ({ data }) => {
+    const request = pending.get(data.id);
+    if (!request) return;
+    pending.delete(data.id);
+    if (data.error !== undefined) {
+      request.reject(new Error(data.error));
+      return;
+    }
+    const response = JSON.parse(data.response);
+    if (response.ok) request.resolve(response.result);
+    else request.reject(Object.assign(new Error(response.message), { userMessage: true }));
+  };
+  worker.onerror = (event) => {
+    for (const request of pending.values()) request.reject(new Error(event.message || "Motoren stoppet."));
+    pending.clear();
+  };
+}
+
+function send(method, args) {
+  if (!worker) start();
+  const id = ++sequence;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, request: JSON.stringify({ method, args }) });
+  });
+}
+
+/** Load a checklist definition into the engine (boots it on first use). */
+export function loadDefinition(definition) {
+  const loaded = send("load_definition", { definition });
+  if (!ready) {
+    ready = loaded.then(() => {
+      performance.mark("pv-engine-ready");
+      stats.readyAt = performance.now();
+    });
+  }
+  return loaded;
+}
+
+/** Call an engine method; rejects with an Error whose message is for the user when userMessage is set. */
+export function call(method, args) {
+  return send(method, args);
+}

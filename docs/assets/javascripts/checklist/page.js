@@ -1,0 +1,560 @@
+// A checklist page: binds the generated form to storage at once (before any Python has
+// loaded), and asks the engine for everything derived: progress, filters, exports,
+// import validation and content-change reports.
+import * as engine from "./engine-client.js";
+import { ask, element } from "./dialog.js";
+import { AnswerStore } from "./storage.js";
+
+const EXPORTS = [
+  ["json", "JSON"],
+  ["csv", "CSV"],
+  ["markdown", "Markdown"],
+  ["xlsx", "Excel"],
+  ["referat", "Referat (Word)"],
+];
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+function newId() {
+  return (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`).replace(/[^A-Za-z0-9-]/g, "").slice(0, 36);
+}
+
+function nowIso() {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function formatTime(iso) {
+  if (!iso) return "aldri";
+  return new Date(iso).toLocaleString("nb-NO", { dateStyle: "long", timeStyle: "short" });
+}
+
+function isEmpty(value) {
+  return value === undefined || value === null || value === "";
+}
+
+export class ChecklistPage {
+  constructor(root) {
+    this.root = root;
+    this.checklist = root.dataset.pvChecklist;
+    this.version = root.dataset.pvVersion;
+    this.definitionUrl = new URL(root.dataset.pvDefinition, window.location.href);
+    this.article = root.closest("article") || document.body;
+    this.items = new Map([...this.article.querySelectorAll("fieldset[data-pv-item]")].map((f) => [f.dataset.pvItem, f]));
+    this.filters = { role: "", phase: "", unanswered: false };
+    this.listeners = [];
+    this.engineLoaded = null;
+    this.progressQueued = false;
+    this.store = new AnswerStore(this.checklist, (problem) => this.showProblem(problem.message));
+    this.buildPanel();
+    this.activate(this.initialWalkthrough());
+    this.listen(this.article, "input", (event) => this.onEdit(event));
+    this.listen(this.article, "change", (event) => this.onEdit(event));
+    this.listen(window, "storage", (event) => this.onStorage(event));
+    this.listen(window, "pagehide", () => this.store.flush());
+    this.listen(window, "beforeprint", () => this.openFilledDetails());
+    // Start the engine after first paint, so it never delays showing or answering the page.
+    requestAnimationFrame(() => setTimeout(() => this.startEngine(), 0));
+  }
+
+  listen(target, type, handler) {
+    target.addEventListener(type, handler);
+    this.listeners.push(() => target.removeEventListener(type, handler));
+  }
+
+  destroy() {
+    this.store.flush();
+    for (const remove of this.listeners) remove();
+    this.listeners = [];
+    this.destroyed = true;
+  }
+
+  // Panel -----------------------------------------------------------------
+
+  buildPanel() {
+    const panel = element("section", { className: "pv-panel", "aria-labelledby": "pv-panel-title" });
+    panel.append(element("h2", { id: "pv-panel-title", className: "pv-panel__title", text: "Din gjennomgang" }));
+    this.storageNote = element("p", { className: "pv-panel__note" });
+    panel.append(this.storageNote);
+
+    this.walkthroughSelect = element("select", { id: "pv-walkthrough" });
+    this.listen(this.walkthroughSelect, "change", () => this.activate(this.walkthroughSelect.value));
+    const manage = element("div", { className: "pv-panel__row" }, [
+      element("label", { for: "pv-walkthrough", text: "Gjennomgang" }),
+      this.walkthroughSelect,
+    ]);
+    for (const [label, action] of [["Ny", () => this.createWalkthrough()], ["Gi nytt navn", () => this.renameWalkthrough()], ["Dupliser", () => this.duplicateWalkthrough()], ["Slett gjennomgang", () => this.deleteWalkthrough()]]) {
+      manage.append(this.button(label, action));
+    }
+    panel.append(manage);
+
+    this.progressText = element("span", { id: "pv-progress-text", text: "Fremdriften vises når sjekklistemotoren er klar …" });
+    this.progressBar = element("progress", { max: "100", value: "0", "aria-labelledby": "pv-progress-text", hidden: "" });
+    panel.append(element("div", { className: "pv-panel__progress", role: "status" }, [this.progressText, this.progressBar]));
+
+    panel.append(this.buildFilters());
+
+    const exportRow = element("div", { className: "pv-panel__row", role: "group", "aria-labelledby": "pv-export-label" }, [element("span", { id: "pv-export-label", text: "Eksporter:" })]);
+    for (const [kind, label] of EXPORTS) exportRow.append(this.button(label, () => this.exportAs(kind)));
+    exportRow.append(this.button("Skriv ut", () => window.print()));
+    panel.append(exportRow);
+
+    // The native file input names its button in the browser's language; a label styled as a
+    // button gives a Norwegian name, and the input stays focusable for keyboard users.
+    this.importInput = element("input", { type: "file", id: "pv-import", accept: ".json,application/json", className: "pv-visually-hidden" });
+    this.listen(this.importInput, "change", () => this.importFile());
+    panel.append(element("div", { className: "pv-panel__row" }, [this.importInput, element("label", { for: "pv-import", className: "md-button pv-button pv-file-button", text: "Importer svar fra fil (JSON) …" })]));
+
+    const danger = this.button("Slett alle data", () => this.deleteEverything());
+    danger.classList.add("pv-button--danger");
+    panel.append(element("div", { className: "pv-panel__row" }, [danger]));
+
+    this.alert = element("div", { className: "pv-alert", role: "alert" });
+    this.status = element("p", { className: "pv-status", role: "status" });
+    this.changes = element("section", { className: "pv-changes", "aria-labelledby": "pv-changes-title", hidden: "" });
+    this.archivedBox = element("details", { className: "pv-archived", hidden: "" });
+    panel.append(this.alert, this.status, this.changes, this.archivedBox);
+    this.root.replaceChildren(panel);
+  }
+
+  button(label, action) {
+    const button = element("button", { type: "button", className: "md-button pv-button", text: label });
+    this.listen(button, "click", action);
+    return button;
+  }
+
+  buildFilters() {
+    const roles = new Set();
+    const phases = new Set();
+    for (const fieldset of this.items.values()) {
+      for (const role of fieldset.dataset.pvRoles.split(" ").filter(Boolean)) roles.add(role);
+      if (fieldset.dataset.pvPhase) phases.add(fieldset.dataset.pvPhase);
+    }
+    const box = element("fieldset", { className: "pv-filters" }, [element("legend", { text: "Vis punkter" })]);
+    this.filterControls = [];
+    const select = (id, label, values, key) => {
+      const control = element("select", { id, disabled: "" }, [element("option", { value: "", text: "Alle" })]);
+      for (const value of values) control.append(element("option", { value, text: value }));
+      this.listen(control, "change", () => {
+        this.filters[key] = control.value;
+        this.queueProgress();
+      });
+      this.filterControls.push(control);
+      box.append(element("span", { className: "pv-field pv-field--inline" }, [element("label", { for: id, text: label }), control]));
+      return control;
+    };
+    if (roles.size) this.roleSelect = select("pv-filter-role", "Rolle", [...roles], "role");
+    if (phases.size) this.phaseSelect = select("pv-filter-phase", "Fase", [...phases], "phase");
+    const unanswered = element("input", { type: "checkbox", id: "pv-filter-unanswered", disabled: "" });
+    this.listen(unanswered, "change", () => {
+      this.filters.unanswered = unanswered.checked;
+      this.queueProgress();
+    });
+    this.filterControls.push(unanswered);
+    box.append(element("span", { className: "pv-field pv-field--inline" }, [unanswered, element("label", { for: "pv-filter-unanswered", text: "Bare ubesvarte" })]));
+    this.filterSummary = element("span", { className: "pv-filters__summary" });
+    box.append(this.filterSummary);
+    return box;
+  }
+
+  /** Replace filter option ids with the labels from the definition once it is loaded. */
+  labelFilters(definition) {
+    const label = (control, names) => {
+      if (!control) return;
+      for (const option of control.options) if (option.value && names[option.value]) option.textContent = names[option.value];
+    };
+    label(this.roleSelect, definition.roles);
+    label(this.phaseSelect, Object.fromEntries(definition.phases.map((p) => [p.id, p.title])));
+  }
+
+  showProblem(message) {
+    if (this.alert) {
+      this.alert.replaceChildren(element("p", { text: message }));
+    } else {
+      this.pendingProblem = message;
+    }
+  }
+
+  say(message) {
+    this.status.textContent = message;
+  }
+
+  // Walk-throughs ---------------------------------------------------------
+
+  initialWalkthrough() {
+    const list = this.store.walkthroughs();
+    const wanted = sessionStorage.getItem(this.store.key("aktiv")) || this.store.rawGet(this.store.key("sist-brukt"));
+    if (list.some((w) => w.id === wanted)) return wanted;
+    if (list.length) return list[0].id;
+    return this.addWalkthrough("Min gjennomgang").id;
+  }
+
+  addWalkthrough(name, extra = {}) {
+    const created = nowIso();
+    const record = { id: newId(), name, created, updated: created, exported: null, version: this.version, items: null, ...extra };
+    this.store.saveWalkthroughs([...this.store.walkthroughs(), record]);
+    return record;
+  }
+
+  get current() {
+    return this.store.walkthroughs().find((w) => w.id === this.active) || { id: this.active, name: "Min gjennomgang", created: nowIso(), updated: nowIso(), version: this.version, items: null };
+  }
+
+  activate(id) {
+    this.active = id;
+    try {
+      sessionStorage.setItem(this.store.key("aktiv"), id);
+    } catch {
+      /* a blocked sessionStorage only loses the per-tab choice */
+    }
+    this.store.rawSet(this.store.key("sist-brukt"), id);
+    this.answers = this.store.answers(id);
+    this.archived = this.store.archived(id);
+    for (const [itemId, fieldset] of this.items) this.writeAnswer(fieldset, this.answers[itemId]);
+    this.renderWalkthroughs();
+    this.renderArchived();
+    this.changes.hidden = true;
+    for (const fieldset of this.items.values()) fieldset.classList.remove("pv-item--reworded");
+    if (this.pendingProblem) {
+      this.showProblem(this.pendingProblem);
+      this.pendingProblem = null;
+    }
+    if (this.engineLoaded) this.engineLoaded.then(() => this.openWithEngine());
+  }
+
+  renderWalkthroughs() {
+    const list = this.store.walkthroughs();
+    this.walkthroughSelect.replaceChildren(...list.map((w) => element("option", { value: w.id, text: w.name })));
+    this.walkthroughSelect.value = this.active;
+    const current = this.current;
+    this.storageNote.textContent = `Svarene lagres bare i denne nettleseren, på denne maskinen – ingenting sendes noe sted. Sist eksportert: ${formatTime(current.exported)}.`;
+  }
+
+  async createWalkthrough() {
+    const answer = await ask({ title: "Ny gjennomgang", message: "Gi gjennomgangen et navn, for eksempel «Partnerskapsmøte NAV Narvik 2026».", input: { label: "Navn", value: "" }, buttons: [{ value: "ok", label: "Opprett", primary: true }, { value: "cancel", label: "Avbryt" }] });
+    if (!answer) return;
+    this.activate(this.addWalkthrough(answer.value).id);
+    this.say(`Gjennomgangen «${answer.value}» er opprettet.`);
+  }
+
+  async renameWalkthrough() {
+    const answer = await ask({ title: "Gi nytt navn", input: { label: "Navn", value: this.current.name }, buttons: [{ value: "ok", label: "Lagre", primary: true }, { value: "cancel", label: "Avbryt" }] });
+    if (!answer) return;
+    this.store.updateWalkthrough(this.active, { name: answer.value, updated: nowIso() });
+    this.renderWalkthroughs();
+    this.say(`Gjennomgangen heter nå «${answer.value}».`);
+  }
+
+  async duplicateWalkthrough() {
+    const source = this.current;
+    const answer = await ask({ title: "Dupliser gjennomgang", message: "Kopien får de samme svarene, og du kan endre den uten å røre originalen.", input: { label: "Navn på kopien", value: `${source.name} (kopi)` }, buttons: [{ value: "ok", label: "Dupliser", primary: true }, { value: "cancel", label: "Avbryt" }] });
+    if (!answer) return;
+    const copy = this.addWalkthrough(answer.value, { version: source.version, items: source.items });
+    this.store.replaceAnswers(copy.id, this.answers, this.archived);
+    this.activate(copy.id);
+    this.say(`Kopien «${answer.value}» er opprettet.`);
+  }
+
+  async deleteWalkthrough() {
+    const name = this.current.name;
+    const choice = await ask({ title: "Slette gjennomgangen?", message: [`Alle svar i «${name}» slettes fra denne nettleseren. Det kan ikke angres.`, "Eksporter til JSON først hvis du vil ta vare på svarene."], buttons: [{ value: "delete", label: "Slett", danger: true }, { value: "cancel", label: "Avbryt", primary: true }] });
+    if (choice !== "delete") return;
+    this.store.removeAnswers(this.active);
+    const rest = this.store.walkthroughs().filter((w) => w.id !== this.active);
+    this.store.saveWalkthroughs(rest);
+    this.activate(rest.length ? rest[0].id : this.addWalkthrough("Min gjennomgang").id);
+    this.say(`Gjennomgangen «${name}» er slettet.`);
+  }
+
+  async deleteEverything() {
+    const choice = await ask({ title: "Slette alle data?", message: ["Alle gjennomganger og svar i alle sjekklister på dette nettstedet slettes fra denne nettleseren. Det kan ikke angres."], buttons: [{ value: "delete", label: "Slett alt", danger: true }, { value: "cancel", label: "Avbryt", primary: true }] });
+    if (choice !== "delete") return;
+    this.store.removeEverything();
+    this.alert.replaceChildren();
+    this.activate(this.addWalkthrough("Min gjennomgang").id);
+    this.say("Alle lagrede data er slettet.");
+  }
+
+  // Answers ---------------------------------------------------------------
+
+  onEdit(event) {
+    const fieldset = event.target.closest && event.target.closest("fieldset[data-pv-item]");
+    if (!fieldset || !event.target.dataset.pvField) return;
+    const itemId = fieldset.dataset.pvItem;
+    const answer = this.readAnswer(fieldset, this.answers[itemId]);
+    if (answer) this.answers[itemId] = answer;
+    else delete this.answers[itemId];
+    this.store.setAnswer(this.active, itemId, answer);
+    this.store.updateWalkthrough(this.active, { updated: nowIso() });
+    fieldset.classList.toggle("pv-item--answered", Boolean(answer && !isEmpty(answer.value)));
+    performance.mark("pv-answer-saved");
+    this.queueProgress();
+  }
+
+  /** The item's answer from its controls, keeping fields the form does not show (decisions, actions). */
+  readAnswer(fieldset, previous) {
+    const answer = { ...(previous || {}) };
+    const radios = new Set();
+    for (const input of fieldset.querySelectorAll("[data-pv-field]")) {
+      const field = input.dataset.pvField;
+      if (input.type === "radio") {
+        radios.add(field);
+        if (input.checked) answer[field] = input.value;
+      } else if (input.type === "number") {
+        const number = input.valueAsNumber;
+        if (Number.isInteger(number)) answer[field] = number;
+        else delete answer[field];
+      } else if (input.value === "") {
+        delete answer[field];
+      } else {
+        answer[field] = input.value;
+      }
+    }
+    for (const field of radios) {
+      if (!fieldset.querySelector(`[data-pv-field="${field}"]:checked`)) delete answer[field];
+    }
+    const meaningful = Object.keys(answer).some((key) => !["hash", "text", "updated"].includes(key) && !isEmpty(answer[key]) && !(Array.isArray(answer[key]) && !answer[key].length));
+    if (!meaningful) return null;
+    answer.hash = fieldset.dataset.pvHash;
+    answer.text = fieldset.querySelector(".pv-item__text").textContent;
+    answer.updated = nowIso();
+    return answer;
+  }
+
+  writeAnswer(fieldset, answer) {
+    for (const input of fieldset.querySelectorAll("[data-pv-field]")) {
+      const value = answer ? answer[input.dataset.pvField] : undefined;
+      if (input.type === "radio") input.checked = !isEmpty(value) && String(value) === input.value;
+      else if (document.activeElement !== input) input.value = isEmpty(value) ? "" : String(value);
+    }
+    const more = fieldset.querySelector("details.pv-item__more");
+    if (more && answer && ["note", "owner", "owner_name", "due"].some((key) => !isEmpty(answer[key]))) more.open = true;
+    fieldset.classList.toggle("pv-item--answered", Boolean(answer && !isEmpty(answer.value)));
+  }
+
+  openFilledDetails() {
+    for (const [itemId, fieldset] of this.items) {
+      const more = fieldset.querySelector("details.pv-item__more");
+      if (more && this.answers[itemId]) more.open = true;
+    }
+  }
+
+  onStorage(event) {
+    if (event.storageArea !== window.localStorage) return;
+    if (event.key === null) {
+      this.activate(this.initialWalkthrough());
+      return;
+    }
+    const what = this.store.describe(event.key, this.active);
+    if (!what) return;
+    if (what.kind === "walkthroughs") {
+      if (!this.store.walkthroughs().some((w) => w.id === this.active)) this.activate(this.initialWalkthrough());
+      else this.renderWalkthroughs();
+    } else if (what.kind === "answer" && this.items.has(what.item)) {
+      const answer = event.newValue ? this.store.readJSON(event.key, null) : null;
+      if (answer) this.answers[what.item] = answer;
+      else delete this.answers[what.item];
+      this.writeAnswer(this.items.get(what.item), answer);
+      this.queueProgress();
+    } else if (what.kind === "archived") {
+      this.archived = this.store.archived(this.active);
+      this.renderArchived();
+    }
+  }
+
+  // Engine ----------------------------------------------------------------
+
+  startEngine() {
+    if (this.destroyed) return;
+    this.engineLoaded = fetch(this.definitionUrl)
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      })
+      .then(async (definition) => {
+        this.definition = definition;
+        await engine.loadDefinition(definition);
+        this.labelFilters(definition);
+        for (const control of this.filterControls) control.removeAttribute("disabled");
+      });
+    this.engineLoaded
+      .then(() => this.openWithEngine())
+      .catch((error) => this.showProblem(`Sjekklistemotoren kunne ikke starte (${error.message}). Svarene lagres likevel, men fremdrift, filtre, import og eksport virker ikke før du laster siden på nytt.`));
+  }
+
+  /** Archive answers to removed items and report content changes since this walk-through last saw the checklist. */
+  async openWithEngine() {
+    const record = this.current;
+    const result = await engine.call("open_walkthrough", { checklist: this.checklist, answers: this.answers, archived: this.archived, known_items: record.items, known_version: record.version });
+    if (result.report.archived.length) {
+      this.store.setArchived(this.active, result.archived);
+      for (const itemId of result.report.archived) this.store.setAnswer(this.active, itemId, null);
+      this.answers = result.answers;
+      this.archived = result.archived;
+      this.renderArchived();
+    }
+    if (record.items === null || !result.report.changed) {
+      this.store.updateWalkthrough(this.active, { items: result.known_items, version: result.version });
+    } else {
+      this.renderChanges(result.report, result.known_items, result.version);
+    }
+    this.queueProgress();
+  }
+
+  queueProgress() {
+    if (!this.engineLoaded || this.progressQueued) return;
+    this.progressQueued = true;
+    this.engineLoaded.then(() => {
+      // Coalesce bursts of edits into one engine call per frame.
+      requestAnimationFrame(async () => {
+        this.progressQueued = false;
+        const result = await engine.call("progress", { checklist: this.checklist, answers: this.answers, filters: this.filters });
+        this.renderProgress(result);
+      });
+    });
+  }
+
+  renderProgress(result) {
+    const total = result.total;
+    this.progressText.textContent = `Fremdrift: ${total.text} (${total.percent} %)`;
+    this.progressBar.value = total.percent;
+    this.progressBar.hidden = false;
+    for (const [sectionId, counts] of Object.entries(result.sections)) {
+      const line = this.article.querySelector(`[data-pv-section-progress="${CSS.escape(sectionId)}"]`);
+      if (line) {
+        line.textContent = counts.text;
+        line.hidden = false;
+      }
+    }
+    const visible = new Set(result.visible);
+    for (const [itemId, fieldset] of this.items) fieldset.hidden = !visible.has(itemId);
+    const filtered = this.filters.role || this.filters.phase || this.filters.unanswered;
+    this.filterSummary.textContent = filtered ? `Viser ${visible.size} av ${this.items.size} punkter.` : "";
+    performance.mark("pv-progress-updated");
+    this.root.dataset.pvProgress = String(total.answered);
+  }
+
+  renderChanges(report, knownItems, version) {
+    const title = element("h3", { id: "pv-changes-title", text: `Sjekklisten er endret siden denne gjennomgangen ble startet (versjon ${report.from_version} → ${report.to_version})` });
+    const parts = [title];
+    const list = (heading, entries) => {
+      if (!entries.length) return;
+      parts.push(element("h4", { text: heading }));
+      parts.push(element("ul", {}, entries.map((entry) => element("li", {}, [typeof entry === "string" ? entry : this.itemLink(entry)]))));
+    };
+    list("Omformulert", report.reworded);
+    list("Nye punkter", report.added);
+    list("Fjernet (svarene er tatt vare på under «Arkiverte svar»)", report.removed.map((id) => (this.archived[id] && this.archived[id].text) || id));
+    for (const entry of report.reworded) {
+      const fieldset = this.items.get(entry.id);
+      if (fieldset && report.reworded_answered.includes(entry.id)) fieldset.classList.add("pv-item--reworded");
+    }
+    const done = element("button", { type: "button", className: "md-button", text: "Jeg har sett endringene" });
+    done.addEventListener("click", () => {
+      this.store.updateWalkthrough(this.active, { items: knownItems, version });
+      this.changes.hidden = true;
+      for (const fieldset of this.items.values()) fieldset.classList.remove("pv-item--reworded");
+      this.say("Endringene er merket som sett.");
+    });
+    parts.push(done);
+    this.changes.replaceChildren(...parts);
+    this.changes.hidden = false;
+  }
+
+  itemLink(entry) {
+    return element("a", { href: `#punkt-${entry.id}`, text: `${entry.number} ${entry.text}` });
+  }
+
+  renderArchived() {
+    const entries = Object.entries(this.archived || {});
+    this.archivedBox.hidden = entries.length === 0;
+    if (!entries.length) return;
+    this.archivedBox.replaceChildren(
+      element("summary", { text: `Arkiverte svar (${entries.length}) – punkter som er fjernet fra sjekklisten` }),
+      element("ul", {}, entries.map(([id, answer]) => element("li", { text: `${answer.text || id}: ${isEmpty(answer.value) ? "ikke besvart" : answer.value}${answer.note ? ` – ${answer.note}` : ""}` }))),
+    );
+  }
+
+  // Export and import -----------------------------------------------------
+
+  async withEngine(task) {
+    if (!this.engineLoaded) this.startEngine();
+    this.say("Vent litt – sjekklistemotoren starter …");
+    try {
+      await this.engineLoaded;
+      return await task();
+    } catch (error) {
+      this.showProblem(error.userMessage ? error.message : `Noe gikk galt: ${error.message}`);
+      return null;
+    }
+  }
+
+  async exportAs(kind) {
+    const record = this.current;
+    const file = await this.withEngine(() =>
+      engine.call("export", { checklist: this.checklist, kind, walkthrough: { id: record.id, name: record.name, created: record.created, updated: record.updated }, answers: this.answers, archived: this.archived, today: today() }),
+    );
+    if (!file) return;
+    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+    const link = element("a", { href: url, download: file.filename, hidden: "" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    this.store.updateWalkthrough(this.active, { exported: nowIso() });
+    this.renderWalkthroughs();
+    this.say(`Lastet ned ${file.filename}.`);
+  }
+
+  async importFile() {
+    const file = this.importInput.files[0];
+    this.importInput.value = "";
+    if (!file) return;
+    this.alert.replaceChildren();
+    if (file.size > MAX_IMPORT_BYTES) {
+      this.showProblem(`Filen «${file.name}» er for stor (${(file.size / 1024 / 1024).toFixed(1)} MB). En svarfil kan være høyst 2 MB. Ingen svar er endret.`);
+      return;
+    }
+    const text = await file.text();
+    const imported = await this.withEngine(() => engine.call("parse_import", { checklist: this.checklist, text }));
+    if (!imported) {
+      this.say(`Filen «${file.name}» ble ikke importert. Ingen svar er endret.`);
+      return;
+    }
+    const hasAnswers = Object.keys(this.answers).length > 0;
+    const choice = await ask({
+      title: "Importer svar",
+      message: [`Filen inneholder gjennomgangen «${imported.walkthrough.name}» med ${Object.keys(imported.answers).length} svar.`, hasAnswers ? `Vil du importere den som en ny gjennomgang, eller erstatte svarene i «${this.current.name}»?` : "Hvor vil du legge svarene?"],
+      buttons: [{ value: "new", label: "Som ny gjennomgang", primary: true }, { value: "replace", label: `Erstatt svarene i «${this.current.name}»` }, { value: "cancel", label: "Avbryt" }],
+    });
+    if (choice !== "new" && choice !== "replace") {
+      this.say("Importen er avbrutt. Ingen svar er endret.");
+      return;
+    }
+    let target = this.active;
+    if (choice === "new") {
+      const names = new Set(this.store.walkthroughs().map((w) => w.name));
+      let name = imported.walkthrough.name;
+      for (let n = 2; names.has(name); n += 1) name = `${imported.walkthrough.name} (${n})`;
+      target = this.addWalkthrough(name, { version: imported.report.from_version, items: null }).id;
+    }
+    this.store.replaceAnswers(target, imported.answers, imported.archived);
+    this.store.updateWalkthrough(target, { updated: nowIso(), version: this.version, items: null });
+    this.activate(target);
+    if (imported.report.changed) {
+      await this.engineLoaded;
+      this.renderChanges(imported.report, this.definitionHashes(), this.version);
+    }
+    this.say(`Importerte ${Object.keys(imported.answers).length} svar fra «${file.name}».`);
+  }
+
+  definitionHashes() {
+    const hashes = {};
+    for (const section of this.definition.sections) for (const item of section.items) hashes[item.id] = item.hash;
+    return hashes;
+  }
+}

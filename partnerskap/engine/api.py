@@ -1,0 +1,89 @@
+"""The engine's entry point for the browser: JSON in, JSON out, one call per request.
+
+The Web Worker calls :func:`handle` with ``{"method": ..., "args": {...}}`` and gets
+``{"ok": true, "result": ...}`` or ``{"ok": false, "message": ...}`` back. Kept free of
+Pyodide imports so the same calls are tested under CPython.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any, Callable
+
+from .answers import ImportProblem, new_document, parse_answer_file
+from .definition import Definition
+from .exports import EXPORTERS
+from .migrate import archive_removed, change_report, reworded_answers
+from .progress import progress
+
+_definitions: dict[str, Definition] = {}
+
+
+def _definition(checklist: str) -> Definition:
+    try:
+        return _definitions[checklist]
+    except KeyError:
+        raise LookupError(f"Sjekklisten «{checklist}» er ikke lastet.") from None
+
+
+def load_definition(definition: dict[str, Any]) -> dict[str, Any]:
+    loaded = Definition(definition)
+    _definitions[loaded.id] = loaded
+    return {"id": loaded.id, "version": loaded.version, "items": len(loaded.items)}
+
+
+def compute_progress(checklist: str, answers: dict[str, Any], filters: dict[str, Any] | None = None) -> dict[str, Any]:
+    return progress(_definition(checklist), answers, filters)
+
+
+def open_walkthrough(checklist: str, answers: dict[str, Any], archived: dict[str, Any], known_items: dict[str, str] | None, known_version: str | None) -> dict[str, Any]:
+    """Archive answers to removed items and report what changed since the walk-through last saw the checklist."""
+    definition = _definition(checklist)
+    kept, archive, moved = archive_removed(definition, answers, archived)
+    report = change_report(definition, known_items if known_items is not None else definition.hashes(), known_version or definition.version)
+    report["archived"] = moved
+    report["reworded_answered"] = reworded_answers(definition, kept)
+    return {"answers": kept, "archived": archive, "report": report, "known_items": definition.hashes(), "version": definition.version}
+
+
+def export(checklist: str, kind: str, walkthrough: dict[str, Any], answers: dict[str, Any], archived: dict[str, Any], today: str) -> dict[str, Any]:
+    definition = _definition(checklist)
+    if kind not in EXPORTERS:
+        raise LookupError(f"Ukjent eksportformat «{kind}».")
+    doc = new_document(definition, walkthrough, answers, archived)
+    file = EXPORTERS[kind](definition, doc, today)
+    return {"filename": file.filename, "mime": file.mime, "base64": base64.b64encode(file.data).decode("ascii")}
+
+
+def parse_import(checklist: str, text: str) -> dict[str, Any]:
+    """Validate an answer file and bring it up to the current checklist version."""
+    definition = _definition(checklist)
+    doc = parse_answer_file(text, definition)
+    answers, archived, moved = archive_removed(definition, doc.get("answers", {}), doc.get("archived", {}))
+    file_checklist = doc["checklist"]
+    report = change_report(definition, file_checklist.get("items") or definition.hashes(), file_checklist["version"])
+    report["archived"] = moved
+    report["reworded_answered"] = reworded_answers(definition, answers)
+    return {"walkthrough": doc["walkthrough"], "answers": answers, "archived": archived, "report": report}
+
+
+METHODS: dict[str, Callable[..., Any]] = {
+    "load_definition": load_definition,
+    "progress": compute_progress,
+    "open_walkthrough": open_walkthrough,
+    "export": export,
+    "parse_import": parse_import,
+}
+
+
+def handle(request: str) -> str:
+    """Run one request; problems meant for users come back as ``ok: false`` with a Norwegian message."""
+    try:
+        message = json.loads(request)
+        result = METHODS[message["method"]](**message.get("args", {}))
+        return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
+    except ImportProblem as problem:
+        return json.dumps({"ok": False, "message": str(problem)}, ensure_ascii=False)
+    except LookupError as problem:
+        return json.dumps({"ok": False, "message": str(problem.args[0] if problem.args else problem)}, ensure_ascii=False)

@@ -1,0 +1,78 @@
+"""Playwright driving Debian's Chromium against the built site, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from server import SiteServer
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ENGINE_TIMEOUT_MS = 120_000
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Iterator[SiteServer]:
+    server = SiteServer(built_site)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is required: run scripts/test (it installs it)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageErrors:
+    """Console errors, uncaught exceptions and dialogs seen by a page; tests assert there are none."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+
+    def watch(self, page: Page) -> None:
+        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        page.on("console", lambda message: message.type == "error" and self.errors.append(f"console: {message.text}"))
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile (empty storage) per test; downloads allowed."""
+    context = browser.new_context(accept_downloads=True, locale="nb-NO")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page_errors() -> PageErrors:
+    return PageErrors()
+
+
+@pytest.fixture
+def page(context: BrowserContext, page_errors: PageErrors) -> Iterator[Page]:
+    page = context.new_page()
+    page_errors.watch(page)
+    yield page
+    assert page_errors.errors == [], page_errors.errors
+    assert page_errors.dialogs == [], page_errors.dialogs
+
+
+def wait_for_engine(page: Page, answered: int | None = None) -> None:
+    """Wait until the engine has computed progress (optionally: for this many answers)."""
+    if answered is None:
+        page.wait_for_function("document.getElementById('pv-app')?.dataset.pvProgress !== undefined", timeout=ENGINE_TIMEOUT_MS)
+    else:
+        page.wait_for_function(f"document.getElementById('pv-app')?.dataset.pvProgress === '{answered}'", timeout=ENGINE_TIMEOUT_MS)

@@ -1,0 +1,78 @@
+"""Importing answer files: everything malformed, foreign or hostile is refused with a Norwegian message."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from partnerskap.engine.answers import MAX_FILE_BYTES, ImportProblem, parse_answer_file
+
+from samples import definition, document
+
+
+def dump(doc) -> str:
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def test_round_trip_of_an_export_is_accepted() -> None:
+    doc = document()
+    assert parse_answer_file(dump(doc), definition()) == doc
+
+
+def broken(change) -> str:
+    doc = document()
+    change(doc)
+    return dump(doc)
+
+
+def _set(path, value):
+    def change(doc):
+        target = doc
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    return change
+
+
+BAD_FILES = [
+    ("not-json", "dette er ikke json", "ikke gyldig JSON"),
+    ("truncated", dump(document())[:-40], "avkortet"),
+    ("empty", "", "tom"),
+    ("array", "[1, 2]", "ikke en svarfil"),
+    ("other-format", json.dumps({"format": "noe-annet"}), "ikke en svarfil"),
+    ("newer-format", broken(_set(["format_version"], 99)), "nyere versjon"),
+    ("other-checklist", broken(_set(["checklist", "id"], "partnerskapsavtale")), "gjelder sjekklisten «partnerskapsavtale»"),
+    ("unknown-top-key", broken(_set(["__proto__"], {"x": 1})), "ukjente felter"),
+    ("unknown-answer-key", broken(_set(["answers", "forste", "onclick"], "x")), "ukjente felter"),
+    ("script-in-note", broken(_set(["answers", "forste", "note"], "<script>alert(1)</script>")), "HTML-kode eller skript"),
+    ("img-onerror", broken(_set(["walkthrough", "name"], '<img src=x onerror="alert(1)">')), "HTML-kode eller skript"),
+    ("javascript-url", broken(_set(["answers", "forste", "owner_name"], "javascript:alert(1)")), "HTML-kode eller skript"),
+    ("invalid-value", broken(_set(["answers", "forste", "value"], "kanskje")), "finnes ikke blant svaralternativene"),
+    ("number-as-text", broken(_set(["answers", "antall", "value"], "7")), "heltall"),
+    ("number-out-of-range", broken(_set(["answers", "antall", "value"], -1)), "utenfor tillatt område"),
+    ("bad-owner", broken(_set(["answers", "forste", "owner"], "fylket")), "Ukjent ansvarlig"),
+    ("bad-date", broken(_set(["answers", "forste", "due"], "2026-02-30")), "Ugyldig frist"),
+    ("bad-item-id", broken(_set(["answers", "Ugyldig Id!"], {"value": "ja"})), "ugyldig id"),
+    ("answers-not-object", broken(_set(["answers"], [])), "feil form"),
+    ("no-name", broken(_set(["walkthrough", "name"], " ")), "mangler navn"),
+    ("long-note", broken(_set(["answers", "forste", "note"], "x" * 30_000)), "for lang"),
+]
+
+
+@pytest.mark.parametrize("text,message", [case[1:] for case in BAD_FILES], ids=[case[0] for case in BAD_FILES])
+def test_bad_files_are_refused_with_a_clear_message(text, message) -> None:
+    with pytest.raises(ImportProblem) as caught:
+        parse_answer_file(text, definition())
+    assert message in str(caught.value)
+
+
+def test_huge_file_is_refused_before_parsing() -> None:
+    with pytest.raises(ImportProblem, match="for stor"):
+        parse_answer_file("{" + " " * (MAX_FILE_BYTES + 1) + "}", definition())
+
+
+def test_plain_comparison_signs_are_not_markup() -> None:
+    doc = document()
+    doc["answers"]["forste"]["note"] = "Færre enn 5 < 10 ansatte; kontoret=åpent"
+    assert parse_answer_file(dump(doc), definition())["answers"]["forste"]["note"].startswith("Færre")

@@ -1,0 +1,44 @@
+"""The JSON Schema published with the site describes exactly what the engine exports and accepts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "engine"))
+from samples import definition, document  # noqa: E402
+from test_answers import BAD_FILES  # noqa: E402
+
+from partnerskap.engine.answers import ImportProblem, parse_answer_file  # noqa: E402
+
+SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "skjema" / "svarfil-v1.schema.json").read_text(encoding="utf-8"))
+
+
+def test_schema_is_valid() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_export_validates_against_the_schema() -> None:
+    doc = document()
+    doc["archived"] = {"gammel": {"value": "ja", "text": "Fjernet spørsmål", "archived_in_version": "1.1"}}
+    doc["answers"]["forste"]["actions"] = [{"what": "Skrive utkast", "owner": "stat", "owner_name": "Ola", "due": "2027-01-15", "done": False}]
+    jsonschema.validate(doc, SCHEMA)
+    parse_answer_file(json.dumps(doc), definition())
+
+
+# Calendar validity (30 February) is beyond JSON Schema patterns: only the engine checks it.
+STRUCTURAL = {"unknown-top-key", "unknown-answer-key", "bad-owner", "bad-item-id", "answers-not-object", "other-format", "newer-format", "long-note"}
+
+
+@pytest.mark.parametrize("case", [c for c in BAD_FILES if c[0] in STRUCTURAL], ids=lambda c: c[0])
+def test_schema_rejects_what_the_engine_rejects(case) -> None:
+    _, text, _ = case
+    with pytest.raises(ImportProblem):
+        parse_answer_file(text, definition())
+    data = json.loads(text)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
