@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 
 PACKAGE_DIR = Path(__file__).parent
-BUILD_ONLY_MODULES = {"__main__.py", "yamlsource.py", "generator.py", "project.py", "wheel.py", "docsindex.py", "schema.py", "validate.py"}
+BUILD_ONLY_MODULES = {"__main__.py", "yamlsource.py", "generator.py", "project.py", "wheel.py", "docsindex.py", "schema.py", "validate.py", "diagram_fence.py"}
 """Build-time modules the browser never imports, left out of the wheel to keep it small."""
 
 # Fixed timestamp so the same sources give a byte-identical wheel.

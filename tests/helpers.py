@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 VALID_CHECKLIST = """\
 id: eksempel
@@ -106,3 +111,31 @@ def compiled_sample(text: str = VALID_CHECKLIST) -> dict:
 
     root = make_project(Path(tempfile.mkdtemp()), {"eksempel.yml": text})
     return definition(load_project(root / "checklists", root / "docs", root).checklists["eksempel"])
+
+
+def mkdocs_build(project: Path, out: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs build --strict`` of ``project`` into ``out`` (for serving at ``site_url``)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=project, capture_output=True, text=True, env=env, timeout=600,
+    )
+
+
+def project_copy(target: Path) -> Path:
+    """A copy of this project (sources only) to change and build in a test."""
+    import shutil
+
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "tests", "__pycache__"))
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

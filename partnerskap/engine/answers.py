@@ -34,8 +34,14 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WALKTHROUGH_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HASH = re.compile(r"^[0-9a-f]{16}$")
-# Markup or script in imported text: refused, even though text is always shown as text.
-MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript\s*:|\bon[a-z]+\s*=\s*[\"']", re.IGNORECASE)
+# Active content in imported text (script, embedded objects, event handlers, javascript: URLs)
+# is refused. Other markup such as «<b>» is ordinary text a user may have typed: it is kept,
+# and like all text it is only ever shown as text.
+MARKUP = re.compile(
+    r"<\s*/?\s*(?:script|iframe|frame|object|embed|svg|math|img|image|video|audio|style|link|meta|base|form|input|button|template)\b"
+    r"|<[^>]*\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:|data\s*:\s*text/html",
+    re.IGNORECASE,
+)
 
 ANSWER_TEXT_FIELDS = ("note", "owner_name", "decision")
 ANSWER_FIELDS = ("value", "note", "owner", "owner_name", "due", "decision", "actions", "hash", "text", "updated")
@@ -159,7 +165,7 @@ def _check_text(value: str, what: str, limit: int = MAX_TEXT) -> None:
     if len(value) > limit:
         raise ImportProblem(f"Teksten i {what} er for lang ({len(value)} tegn; høyst {limit}).")
     if MARKUP.search(value):
-        raise ImportProblem(f"Filen inneholder HTML-kode eller skript i {what}. Av sikkerhetshensyn importeres den ikke.")
+        raise ImportProblem(f"Filen inneholder skript eller aktivt HTML-innhold i {what}. Av sikkerhetshensyn importeres den ikke.")
 
 
 def _check_answer(definition: Definition, item_id: str, answer: Any, archived: bool) -> None:

@@ -19,8 +19,8 @@ ENGINE_TIMEOUT_MS = 120_000
 
 
 @pytest.fixture(scope="session")
-def site(built_site: Path) -> Iterator[SiteServer]:
-    server = SiteServer(built_site)
+def site(built_site: Path, site_port: int) -> Iterator[SiteServer]:
+    server = SiteServer(built_site, port=site_port)
     yield server
     server.stop()
 
@@ -44,8 +44,9 @@ class PageErrors:
 
     def watch(self, page: Page) -> None:
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-        page.on("console", lambda message: message.type == "error" and self.errors.append(f"console: {message.text}"))
+        page.on("console", lambda message: message.type == "error" and not message.text.startswith("Failed to load resource") and self.errors.append(f"console: {message.text}"))
         page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("response", lambda response: response.status >= 400 and self.errors.append(f"HTTP {response.status}: {response.url}"))
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,6 +21,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
     extra_headers: dict[str, str] = {}
 
+    def __init__(self, request, client_address, server) -> None:
+        # The served folder is looked up per request, so a test can switch site versions.
+        super().__init__(request, client_address, server, directory=str(server.site_root))
+
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
             self.send_header(name, value)
@@ -34,12 +37,21 @@ class SiteHandler(SimpleHTTPRequestHandler):
 class SiteServer:
     """Serves ``root`` on 127.0.0.1 on a free port until :meth:`stop`."""
 
-    def __init__(self, root: Path, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, root: Path, headers: dict[str, str] | None = None, port: int = 0) -> None:
         handler = type("Handler", (SiteHandler,), {"extra_headers": headers or {}})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd.site_root = root
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
+
+    @property
+    def root(self) -> Path:
+        return self.httpd.site_root
+
+    @root.setter
+    def root(self, root: Path) -> None:
+        self.httpd.site_root = root
 
     def stop(self) -> None:
         self.httpd.shutdown()

@@ -21,9 +21,6 @@ NOT_ABBREVIATIONS = {
     "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
     # WCAG conformance level «nivå A og AA» (tilgjengelighet.md): a level name, not a shortened word.
     "AA",
-    # «Navet», the name of NAV's intranet, written in capitals as in the 2012 report (suksesskriterier-og-policy.md):
-    # a proper name, not an abbreviation.
-    "NAVET",
 }
 
 
