@@ -1,0 +1,84 @@
+"""The real MkDocs build: generated checklist pages and JSON, Pyodide served from the site, nothing from elsewhere."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import VALID_CHECKLIST
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECKLIST_IDS = sorted(p.stem for p in (ROOT / "checklists").glob("*.yml"))
+
+
+@pytest.mark.slow
+def test_checklist_pages_and_json_exist(built_site: Path) -> None:
+    index = json.loads((built_site / "sjekklister" / "index.json").read_text(encoding="utf-8"))
+    assert sorted(entry["id"] for entry in index) == CHECKLIST_IDS
+    for entry in index:
+        page = (built_site / entry["url"] / "index.html").read_text(encoding="utf-8")
+        assert 'class="pv-item"' in page and "<legend" in page
+        definition = json.loads((built_site / entry["definition"]).read_text(encoding="utf-8"))
+        assert definition["id"] == entry["id"] and definition["version"] == entry["version"]
+    overview = (built_site / "sjekklister" / "index.html").read_text(encoding="utf-8")
+    for checklist_id in CHECKLIST_IDS:
+        assert f'href="{checklist_id}/"' in overview
+
+
+@pytest.mark.slow
+def test_checklists_are_in_the_navigation(built_site: Path) -> None:
+    start = (built_site / "index.html").read_text(encoding="utf-8")
+    for checklist_id in CHECKLIST_IDS:
+        assert f'href="sjekklister/{checklist_id}/"' in start
+
+
+@pytest.mark.slow
+def test_pyodide_and_engine_are_served_by_the_site(built_site: Path) -> None:
+    runtime = built_site / "assets" / "pyodide"
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        assert (runtime / name).is_file(), name
+    manifest = json.loads((built_site / "assets" / "engine" / "manifest.json").read_text())
+    assert (built_site / "assets" / "engine" / manifest["wheel"]).is_file()
+    assert manifest["pyodide"] == json.loads((ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
+
+
+@pytest.mark.slow
+def test_site_language_and_search(built_site: Path) -> None:
+    page = (built_site / "om-partnerskapet" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nb"' in page
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["no"]
+
+
+EXTERNAL = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!127\.0\.0\.1)[^"']+["']""")
+
+
+@pytest.mark.slow
+def test_no_page_loads_from_another_origin(built_site: Path) -> None:
+    """Scripts, styles, fonts and images come from the site itself (plain links to other sites are fine)."""
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", html):
+            if tag.startswith("<link") and re.search(r'rel="?(?:canonical|alternate)', tag):
+                continue
+            assert not EXTERNAL.search(tag), f"{page}: {tag}"
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"url\((?:[\"']?)(?:https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+@pytest.mark.slow
+def test_content_error_stops_the_strict_build(tmp_path: Path) -> None:
+    """A YAML mistake makes `mkdocs build --strict` fail with file and line (run on a copy of the project)."""
+    from helpers import mkdocs_build, project_copy
+
+    copy = project_copy(tmp_path / "project")
+    broken = VALID_CHECKLIST.replace("type: number", "type: nummer").replace("side.md#medbestemmelse", "om-partnerskapet.md")
+    (copy / "checklists" / "eksempel.yml").write_text(broken, encoding="utf-8")
+    run = mkdocs_build(copy, tmp_path / "out")
+    assert run.returncode != 0
+    line = broken[: broken.index("type: nummer")].count("\n") + 1
+    assert f"checklists/eksempel.yml:{line} (punkt «antall»): Ukjent type «nummer»." in run.stderr
+    assert "Mente du «number»?" in run.stderr
