@@ -34,11 +34,12 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"Pyodide mangler i {source} ({', '.join(missing)}). Kjør «npm ci» i prosjektmappen først."
         )
     site = Path(config.site_dir)
-    runtime = site / RUNTIME_DIR
+    version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
+    # One folder per Pyodide version: a browser can never mix cached files of two versions.
+    runtime = site / RUNTIME_DIR / version
     runtime.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(source / name, runtime / name)
-    version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
     wheel = build_wheel(site / ENGINE_DIR)
     manifest = {
         "pyodide": version,

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from server import SiteServer
+from server import CONTENT_SECURITY_POLICY, SiteServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -17,10 +17,14 @@ CHROMIUM_ARGS = [
 ]
 ENGINE_TIMEOUT_MS = 120_000
 
+# Two cores shared by Chromium, Pyodide and the test runner: allow slow moments.
+expect.set_options(timeout=15_000)
+
 
 @pytest.fixture(scope="session")
 def site(built_site: Path, site_port: int) -> Iterator[SiteServer]:
-    server = SiteServer(built_site, port=site_port)
+    """The built site, served with the strict Content-Security-Policy every browser test runs under."""
+    server = SiteServer(built_site, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY}, port=site_port)
     yield server
     server.stop()
 
@@ -36,13 +40,14 @@ def browser() -> Iterator[Browser]:
 
 
 class PageErrors:
-    """Console errors, uncaught exceptions and dialogs seen by a page; tests assert there are none."""
+    """Console errors, uncaught exceptions, CSP violations and dialogs seen by a page; tests assert there are none."""
 
     def __init__(self) -> None:
         self.errors: list[str] = []
         self.dialogs: list[str] = []
 
     def watch(self, page: Page) -> None:
+        page.on("console", lambda message: "Content-Security-Policy" in message.text and self.errors.append(f"CSP: {message.text}"))
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
         page.on("console", lambda message: message.type == "error" and not message.text.startswith("Failed to load resource") and self.errors.append(f"console: {message.text}"))
         page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
@@ -74,6 +79,6 @@ def page(context: BrowserContext, page_errors: PageErrors) -> Iterator[Page]:
 def wait_for_engine(page: Page, answered: int | None = None) -> None:
     """Wait until the engine has computed progress (optionally: for this many answers)."""
     if answered is None:
-        page.wait_for_function("document.getElementById('pv-app')?.dataset.pvProgress !== undefined", timeout=ENGINE_TIMEOUT_MS)
+        page.wait_for_function("() => document.getElementById('pv-app')?.dataset.pvProgress !== undefined", timeout=ENGINE_TIMEOUT_MS)
     else:
-        page.wait_for_function(f"document.getElementById('pv-app')?.dataset.pvProgress === '{answered}'", timeout=ENGINE_TIMEOUT_MS)
+        page.wait_for_function(f"() => document.getElementById('pv-app')?.dataset.pvProgress === '{answered}'", timeout=ENGINE_TIMEOUT_MS)

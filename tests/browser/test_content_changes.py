@@ -50,6 +50,7 @@ def test_changes_are_reported_and_removed_answers_archived(site, built_site: Pat
     site.root = next_version_site
     try:
         page.reload()
+        wait_for_engine(page)
         changes = page.get_by_role("region", name="Sjekklisten er endret")
         expect(changes).to_contain_text("versjon 1.0 → 1.1")
         expect(changes).to_contain_text("Er dere enige om felles mål og prioriteringer for NAV-kontoret?")

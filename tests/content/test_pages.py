@@ -14,7 +14,7 @@ from partnerskap.docsindex import scan_markdown
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
-NOT_GUIDANCE = {"personvern.md", "tilgjengelighet.md", "endringslogg.md"}
+NOT_GUIDANCE = {"personvern.md", "tilgjengelighet.md", "endringslogg.md", "ytelse.md"}
 """Pages about the site itself: they have no source document."""
 
 GUIDANCE_PAGES = sorted(p.name for p in DOCS.glob("*.md") if p.name not in NOT_GUIDANCE)

@@ -37,7 +37,8 @@ def test_checklists_are_in_the_navigation(built_site: Path) -> None:
 
 @pytest.mark.slow
 def test_pyodide_and_engine_are_served_by_the_site(built_site: Path) -> None:
-    runtime = built_site / "assets" / "pyodide"
+    version = json.loads((ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
+    runtime = built_site / "assets" / "pyodide" / version
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
         assert (runtime / name).is_file(), name
     manifest = json.loads((built_site / "assets" / "engine" / "manifest.json").read_text())

@@ -369,7 +369,8 @@ export class ChecklistPage {
 
   startEngine() {
     if (this.destroyed) return;
-    this.engineLoaded = fetch(this.definitionUrl)
+    // Revalidated on every load, so a newly published version is never mixed with a cached definition.
+    this.engineLoaded = fetch(this.definitionUrl, { cache: "no-cache" })
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.json();
