@@ -70,6 +70,10 @@ def load_yaml(path: Path, display_name: str | None = None) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "ugyldig YAML"
+        opened = exc.context_mark.line + 1 if exc.context_mark and exc.problem_mark else None
+        if opened and opened != line:
+            # PyYAML notices an unclosed bracket or quote where parsing fails; name where it was opened too.
+            problem += f" (det som ikke ble avsluttet, begynner på linje {opened})"
         raise ContentErrors(
             [
                 ContentError(
