@@ -14,6 +14,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--lang=nb-NO",  # the browser's own UI (date fields, file pickers) in Norwegian, as for the site's users
 ]
 ENGINE_TIMEOUT_MS = 120_000
 

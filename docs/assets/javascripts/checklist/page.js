@@ -3,6 +3,7 @@
 // import validation and content-change reports.
 import * as engine from "./engine-client.js";
 import { ask, element } from "./dialog.js";
+import { MeetingMode } from "./meeting.js";
 import { AnswerStore } from "./storage.js";
 
 const EXPORTS = [
@@ -96,6 +97,13 @@ export class ChecklistPage {
     panel.append(element("div", { className: "pv-panel__progress", role: "status" }, [this.progressText, this.progressBar]));
 
     panel.append(this.buildFilters());
+
+    const meeting = this.button("Møtemodus", () => {
+      this.openerAfterMeeting = meeting;
+      new MeetingMode(this).open();
+    });
+    meeting.classList.add("md-button--primary");
+    panel.append(element("div", { className: "pv-panel__row" }, [meeting, element("span", { className: "pv-hint", text: "Ett punkt om gangen i stor skrift, med vedtak, tiltak og referat – for delt skjerm i partnerskapsmøtet." })]));
 
     const exportRow = element("div", { className: "pv-panel__row", role: "group", "aria-labelledby": "pv-export-label" }, [element("span", { id: "pv-export-label", text: "Eksporter:" })]);
     for (const [kind, label] of EXPORTS) exportRow.append(this.button(label, () => this.exportAs(kind)));
@@ -292,6 +300,36 @@ export class ChecklistPage {
     fieldset.classList.toggle("pv-item--answered", Boolean(answer && !isEmpty(answer.value)));
     performance.mark("pv-answer-saved");
     this.queueProgress();
+  }
+
+  /** Change fields the page's form does not show (decision, actions) and save at once. */
+  setExtra(itemId, changes) {
+    const answer = { ...(this.answers[itemId] || {}), ...changes };
+    for (const [key, value] of Object.entries(changes)) {
+      if (isEmpty(value) || (Array.isArray(value) && value.length === 0)) delete answer[key];
+    }
+    const fieldset = this.items.get(itemId);
+    const meaningful = Object.keys(answer).some((key) => !["hash", "text", "updated"].includes(key));
+    const saved = meaningful ? { ...answer, hash: fieldset.dataset.pvHash, text: fieldset.querySelector(".pv-item__text").textContent, updated: nowIso() } : null;
+    if (saved) this.answers[itemId] = saved;
+    else delete this.answers[itemId];
+    this.store.setAnswer(this.active, itemId, saved);
+    this.store.updateWalkthrough(this.active, { updated: nowIso() });
+    this.queueProgress();
+  }
+
+  /** Change the current walk-through's record (e.g. meeting participants and date). */
+  updateRecord(changes) {
+    this.store.updateWalkthrough(this.active, changes);
+  }
+
+  /** The walk-through as exports describe it. */
+  exportRecord() {
+    const record = this.current;
+    const out = { id: record.id, name: record.name, created: record.created, updated: record.updated };
+    if (record.participants) out.participants = record.participants;
+    if (record.meeting_date) out.meeting_date = record.meeting_date;
+    return out;
   }
 
   /** The item's answer from its controls, keeping fields the form does not show (decisions, actions). */
@@ -494,9 +532,8 @@ export class ChecklistPage {
   }
 
   async exportAs(kind) {
-    const record = this.current;
     const file = await this.withEngine(() =>
-      engine.call("export", { checklist: this.checklist, kind, walkthrough: { id: record.id, name: record.name, created: record.created, updated: record.updated }, answers: this.answers, archived: this.archived, today: today() }),
+      engine.call("export", { checklist: this.checklist, kind, walkthrough: this.exportRecord(), answers: this.answers, archived: this.archived, today: today() }),
     );
     if (!file) return;
     const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
