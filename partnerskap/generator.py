@@ -85,6 +85,8 @@ class ChecklistPage:
             "",
             relink_markdown(c.intro.strip(), self.path),
             "",
+            f"Har dere svar fra flere deltakere, kontorer eller fylker? [Sammenstill svarfilene]({c.id}/sammenstill.md).",
+            "",
             self._app_root(),
             "",
         ]
@@ -215,6 +217,31 @@ class ChecklistPage:
         return f'<{tag} class="pv-refs">Les mer: ' + "; ".join(parts) + f"</{tag}>"
 
 
+def combine_page(checklist: model.Checklist) -> str:
+    """The page that combines many respondents' answer files (``sjekklister/<id>/sammenstill.md``)."""
+    source = checklist.source
+    return "\n".join([
+        "---",
+        f"title: {json.dumps(f'Sammenstill svar: {checklist.title}', ensure_ascii=False)}",
+        f"description: {json.dumps(f'Sammenstill svarfiler fra flere deltakere, kontorer eller fylker for sjekklisten {checklist.title}.', ensure_ascii=False)}",
+        "---",
+        "",
+        f"# Sammenstill svar: {checklist.title}",
+        "",
+        '!!! info "Kilde"',
+        f"    Sjekklisten bygger på *{source.title}* ({source.publisher}, {source.year}).",
+        "",
+        "Velg svarfiler (JSON) som deltakere, kontorer eller fylker har eksportert fra "
+        f"[sjekklisten](../{checklist.id}.md). Siden viser hvordan svarene fordeler seg per punkt, "
+        "gjennomsnitt, median og spredning på skalaene 1–6, hvor svarene spriker mest, og notatene "
+        "side om side. Filene leses bare i denne nettleseren; ingenting lastes opp.",
+        "",
+        f'<div class="pv-combine" id="pv-combine" data-pv-checklist="{escape(checklist.id)}" data-pv-version="{escape(checklist.version)}" '
+        f'data-pv-definition="../../{escape(checklist.id)}.json"><noscript><p class="pv-noscript">Sammenstillingen trenger JavaScript.</p></noscript></div>',
+        "",
+    ])
+
+
 def overview_page(project: Project) -> str:
     """The list of all checklists (``sjekklister/index.md``)."""
     lines = [
@@ -249,6 +276,7 @@ def generate(project: Project) -> dict[str, str]:
     for checklist in project.checklists.values():
         output[f"{CHECKLIST_URL_DIR}/{checklist.id}.md"] = ChecklistPage(checklist, project.pages).render()
         output[f"{CHECKLIST_URL_DIR}/{checklist.id}.json"] = _json(definition(checklist))
+        output[f"{CHECKLIST_URL_DIR}/{checklist.id}/sammenstill.md"] = combine_page(checklist)
         entries.append(index_entry(checklist))
     output[f"{CHECKLIST_URL_DIR}/index.json"] = _json(entries)
     return output

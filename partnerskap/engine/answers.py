@@ -26,6 +26,8 @@ MAX_SHORT_TEXT = 300
 """Longest name-like text accepted on import."""
 MAX_ACTIONS = 50
 """Most actions per item accepted on import."""
+MAX_PARTICIPANTS = 2000
+"""Longest list of meeting participants (free text) accepted on import."""
 
 OWNER_SIDES = ("stat", "kommune", "begge")
 """Who follows an item up: the state, the municipality or both."""
@@ -46,6 +48,7 @@ MARKUP = re.compile(
 ANSWER_TEXT_FIELDS = ("note", "owner_name", "decision")
 ANSWER_FIELDS = ("value", "note", "owner", "owner_name", "due", "decision", "actions", "hash", "text", "updated")
 ACTION_FIELDS = ("what", "owner", "owner_name", "due", "done")
+WALKTHROUGH_FIELDS = ("id", "name", "created", "updated", "exported", "participants", "meeting_date")
 
 
 class ImportProblem(Exception):
@@ -128,7 +131,7 @@ def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any
         if not ID_PATTERN.match(item_id) or not isinstance(item_hash, str) or not HASH.match(item_hash):
             raise ImportProblem("Filen har en ugyldig liste over punkter («checklist.items»).")
     walkthrough = _mapping(data.get("walkthrough"), "«walkthrough»")
-    _only_keys(walkthrough, ("id", "name", "created", "updated", "exported"), "«walkthrough»")
+    _only_keys(walkthrough, WALKTHROUGH_FIELDS, "«walkthrough»")
     name = walkthrough.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > MAX_SHORT_TEXT:
         raise ImportProblem("Gjennomgangen i filen mangler navn.")
@@ -138,6 +141,13 @@ def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any
     for key in ("created", "updated", "exported"):
         if key in walkthrough and not (isinstance(walkthrough[key], str) and len(walkthrough[key]) <= 40):
             raise ImportProblem(f"Gjennomgangen i filen har en ugyldig dato («{key}»).")
+    if "participants" in walkthrough:
+        if not isinstance(walkthrough["participants"], str):
+            raise ImportProblem("Deltakerlisten i filen har feil type (den skal være tekst).")
+        _check_text(walkthrough["participants"], "deltakerlisten", MAX_PARTICIPANTS)
+    meeting_date = walkthrough.get("meeting_date", "")
+    if meeting_date != "" and not (isinstance(meeting_date, str) and DATE.match(meeting_date) and _valid_date(meeting_date)):
+        raise ImportProblem("Ugyldig møtedato i filen. Møtedatoen skal være en dato (ÅÅÅÅ-MM-DD).")
     answers = _mapping(data.get("answers", {}), "«answers»")
     archived = _mapping(data.get("archived", {}), "«archived»")
     for collection in (answers, archived):

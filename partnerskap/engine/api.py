@@ -11,7 +11,11 @@ import base64
 import json
 from typing import Any, Callable
 
+from . import sharelink
 from .answers import ImportProblem, new_document, parse_answer_file
+from .combine import combine as combine_files
+from .combine import export_combined as export_combined_file
+from .compare import compare as compare_walkthroughs
 from .definition import Definition
 from .exports import EXPORTERS
 from .migrate import archive_removed, change_report, reworded_answers
@@ -52,14 +56,15 @@ def export(checklist: str, kind: str, walkthrough: dict[str, Any], answers: dict
     if kind not in EXPORTERS:
         raise LookupError(f"Ukjent eksportformat «{kind}».")
     doc = new_document(definition, walkthrough, answers, archived)
-    file = EXPORTERS[kind](definition, doc, today)
+    return _file_result(EXPORTERS[kind](definition, doc, today))
+
+
+def _file_result(file: Any) -> dict[str, Any]:
     return {"filename": file.filename, "mime": file.mime, "base64": base64.b64encode(file.data).decode("ascii")}
 
 
-def parse_import(checklist: str, text: str) -> dict[str, Any]:
-    """Validate an answer file and bring it up to the current checklist version."""
-    definition = _definition(checklist)
-    doc = parse_answer_file(text, definition)
+def _imported(definition: Definition, doc: dict[str, Any]) -> dict[str, Any]:
+    """A validated document brought up to the current checklist version, with its change report."""
     answers, archived, moved = archive_removed(definition, doc.get("answers", {}), doc.get("archived", {}))
     file_checklist = doc["checklist"]
     report = change_report(definition, file_checklist.get("items") or definition.hashes(), file_checklist["version"])
@@ -68,12 +73,53 @@ def parse_import(checklist: str, text: str) -> dict[str, Any]:
     return {"walkthrough": doc["walkthrough"], "answers": answers, "archived": archived, "report": report}
 
 
+def parse_import(checklist: str, text: str) -> dict[str, Any]:
+    """Validate an answer file and bring it up to the current checklist version."""
+    definition = _definition(checklist)
+    return _imported(definition, parse_answer_file(text, definition))
+
+
+def combine(checklist: str, files: list[dict[str, Any]]) -> dict[str, Any]:
+    """«Sammenstill»: ``files`` is ``[{"name": filename, "text": content}]``; see :func:`combine.combine`."""
+    return combine_files(_definition(checklist), files)
+
+
+def export_combined(checklist: str, files: list[dict[str, Any]], kind: str, today: str) -> dict[str, Any]:
+    """The combined answers of ``files`` as ``csv`` or ``xlsx``: ``{filename, mime, base64}``."""
+    definition = _definition(checklist)
+    if kind not in ("csv", "xlsx"):
+        raise LookupError(f"Ukjent eksportformat «{kind}».")
+    return _file_result(export_combined_file(definition, combine_files(definition, files), kind, today))
+
+
+def compare(checklist: str, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """«Sammenlign» two walk-throughs ``{"name", "answers"}``: ``a`` the earlier, ``b`` the later."""
+    return compare_walkthroughs(_definition(checklist), a, b)
+
+
+def share_encode(checklist: str, walkthrough: dict[str, Any], answers: dict[str, Any], archived: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The share-link fragment for a walk-through: ``{"fragment", "length"}``; too long → a message."""
+    fragment = sharelink.encode(new_document(_definition(checklist), walkthrough, answers, archived))
+    return {"fragment": fragment, "length": len(fragment)}
+
+
+def share_decode(checklist: str, fragment: str) -> dict[str, Any]:
+    """Open a share link's fragment: the same result as :func:`parse_import`."""
+    definition = _definition(checklist)
+    return _imported(definition, sharelink.decode(fragment, definition))
+
+
 METHODS: dict[str, Callable[..., Any]] = {
     "load_definition": load_definition,
     "progress": compute_progress,
     "open_walkthrough": open_walkthrough,
     "export": export,
     "parse_import": parse_import,
+    "combine": combine,
+    "export_combined": export_combined,
+    "compare": compare,
+    "share_encode": share_encode,
+    "share_decode": share_decode,
 }
 
 

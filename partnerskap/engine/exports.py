@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import ooxml
-from .answers import has_content, is_answered
+from .answers import DATE, has_content, is_answered
 from .definition import Definition
 from .progress import progress
 
@@ -142,20 +142,53 @@ def _owner(answer: dict[str, Any]) -> str:
     return f"{side} ({name})" if side and name else side or name
 
 
-def export_minutes(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
-    """Minutes (referat) as .docx: what was answered, noted and agreed, and an action list."""
-    answers = doc.get("answers", {})
-    summary = progress(definition, answers)["total"]
-    word = ooxml.DocxBuilder()
-    word.heading(f"Referat: {definition.title}", 1)
-    word.paragraph(doc["walkthrough"]["name"], bold_prefix="Gjennomgang: ")
-    word.paragraph(today, bold_prefix="Dato: ")
-    word.paragraph(f"{definition.version} ({definition.data['source']['title']}, {definition.data['source']['publisher']}, {definition.data['source']['year']})", bold_prefix="Sjekkliste: ")
-    word.paragraph(summary["text"], bold_prefix="Fremdrift: ")
+ACTION_HEADER = ["Nr.", "Punkt", "Tiltak", "Ansvarlig", "Frist", "Status"]
+"""Columns of the action list in the minutes (Word and Markdown)."""
+
+
+def _meeting_lines(definition: Definition, doc: dict[str, Any], today: str) -> list[tuple[str, str]]:
+    """The minutes' header as (label, text): walk-through, date, participants, checklist, progress."""
+    walkthrough = doc["walkthrough"]
+    summary = progress(definition, doc.get("answers", {}))["total"]
+    source = definition.data.get("source") or {}
+    cited = ", ".join(str(source[key]) for key in ("title", "publisher", "year") if source.get(key))
+    lines = [("Gjennomgang", walkthrough["name"])]
+    if walkthrough.get("meeting_date"):
+        lines.append(("Møtedato", walkthrough["meeting_date"]))
+    else:
+        lines.append(("Dato", today))
+    if (walkthrough.get("participants") or "").strip():
+        lines.append(("Deltakere", walkthrough["participants"].strip()))
+    lines.append(("Sjekkliste", f"{definition.version} ({cited})" if cited else definition.version))
+    lines.append(("Fremdrift", summary["text"]))
+    return lines
+
+
+def _action_text(action: dict[str, Any]) -> str:
+    """One action as a line: «Skrive utkast (Stat (Ola), frist 2027-01-15, utført)»."""
+    details = [x for x in (_owner(action), f"frist {action['due']}" if action.get("due") else "", "utført" if action.get("done") else "") if x]
+    what = action.get("what", "") or "Tiltak uten beskrivelse"
+    return f"{what} ({', '.join(details)})" if details else what
+
+
+def _minute_items(definition: Definition, answers: dict[str, Any]) -> list[tuple[dict[str, Any], list[Any]]]:
+    """Sections with the items that have any content, in checklist order."""
+    out = []
     for section in definition.sections:
         refs = [r for r in definition.items if r.section is section and has_content(answers.get(r.id))]
-        if not refs:
-            continue
+        if refs:
+            out.append((section, refs))
+    return out
+
+
+def export_minutes(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
+    """Minutes (referat) as .docx: participants, what was answered, noted and decided, and an action list."""
+    answers = doc.get("answers", {})
+    word = ooxml.DocxBuilder()
+    word.heading(f"Referat: {definition.title}", 1)
+    for label, text in _meeting_lines(definition, doc, today):
+        word.paragraph(text, bold_prefix=f"{label}: ")
+    for section, refs in _minute_items(definition, answers):
         word.heading(section["title"], 2)
         for ref in refs:
             item = ref.data
@@ -168,27 +201,75 @@ def export_minutes(definition: Definition, doc: dict[str, Any], today: str) -> E
                     word.paragraph(answer[key], bold_prefix=title)
             if _owner(answer) or answer.get("due"):
                 word.paragraph(" · ".join(x for x in (_owner(answer), f"frist {answer['due']}" if answer.get("due") else "") if x), bold_prefix="Ansvar: ")
+            for action in answer.get("actions", []):
+                word.paragraph(_action_text(action), bold_prefix="Tiltak: ")
     actions = action_rows(definition, doc)
     word.heading("Tiltak og ansvar", 2)
     if actions:
-        word.table(["Nr.", "Punkt", "Tiltak", "Ansvarlig", "Frist"], actions)
+        word.table(ACTION_HEADER, actions)
     else:
         word.paragraph("Ingen tiltak er registrert.")
     data = word.build(f"Referat: {definition.title}")
     return ExportFile(filename(definition, doc, today, "docx", "referat"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", data)
 
 
+def _md_cell(text: str) -> str:
+    """Text for a Markdown table cell: escaped, pipes escaped, line breaks as ``<br>`` so the row stays one line."""
+    if DATE.fullmatch(str(text)):
+        return str(text)
+    return "<br>".join(_md(line) for line in str(text).splitlines()) if text else ""
+
+
+def export_minutes_markdown(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
+    """The minutes as Markdown: the same content as :func:`export_minutes`, with the actions as a table."""
+    answers = doc.get("answers", {})
+    lines = [f"# Referat: {_md(definition.title)}", ""]
+    header = _meeting_lines(definition, doc, today)
+    for index, (label, text) in enumerate(header):
+        shown = text if DATE.fullmatch(text) else _md(text)
+        lines.append(f"{label}: {shown}" + ("  " if index < len(header) - 1 else ""))
+    lines.append("")
+    for section, refs in _minute_items(definition, answers):
+        lines += [f"## {_md(section['title'])}", ""]
+        for ref in refs:
+            item = ref.data
+            answer = answers[ref.id]
+            lines += [f"### {ref.number} {_md(item['text'])}", ""]
+            if is_answered(item, answer):
+                lines.append(f"- Svar: {_md(definition.value_label(item, answer.get('value')))}")
+            for key, title in (("note", "Notat"), ("decision", "Vedtak")):
+                if answer.get(key):
+                    lines.append(f"- {title}: {_md(answer[key])}")
+            if _owner(answer) or answer.get("due"):
+                lines.append("- Ansvar: " + _md(" · ".join(x for x in (_owner(answer), f"frist {answer['due']}" if answer.get("due") else "") if x)))
+            for action in answer.get("actions", []):
+                lines.append(f"- Tiltak: {_md(_action_text(action))}")
+            lines.append("")
+    lines += ["## Tiltak", ""]
+    actions = action_rows(definition, doc)
+    if actions:
+        lines.append("| " + " | ".join(ACTION_HEADER) + " |")
+        lines.append("|" + "|".join(" --- " for _ in ACTION_HEADER) + "|")
+        for row in actions:
+            lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
+    else:
+        lines.append("Ingen tiltak er registrert.")
+    lines.append("")
+    data = "\n".join(lines).encode("utf-8")
+    return ExportFile(filename(definition, doc, today, "md", "referat"), "text/markdown;charset=utf-8", data)
+
+
 def action_rows(definition: Definition, doc: dict[str, Any]) -> list[list[str]]:
-    """Everything someone must follow up: items with an owner or due date, and their actions."""
+    """Everything someone must follow up: items with an owner or due date, and their actions (with status)."""
     out = []
     for ref in definition.items:
         answer = doc.get("answers", {}).get(ref.id)
         if not answer:
             continue
         if _owner(answer) or answer.get("due"):
-            out.append([ref.number, ref.data["text"], answer.get("decision") or answer.get("note", ""), _owner(answer), answer.get("due", "")])
+            out.append([ref.number, ref.data["text"], answer.get("decision") or answer.get("note", ""), _owner(answer), answer.get("due", ""), ""])
         for action in answer.get("actions", []):
-            out.append([ref.number, ref.data["text"], action.get("what", ""), _owner(action), action.get("due", "")])
+            out.append([ref.number, ref.data["text"], action.get("what", ""), _owner(action), action.get("due", ""), "Utført" if action.get("done") else "Åpen"])
     return out
 
 
@@ -198,5 +279,6 @@ EXPORTERS = {
     "markdown": export_markdown,
     "xlsx": export_xlsx,
     "referat": export_minutes,
+    "referat-md": export_minutes_markdown,
 }
 """Export formats by the name the page asks for."""

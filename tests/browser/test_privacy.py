@@ -11,7 +11,7 @@ from conftest import wait_for_engine
 from test_accessibility import all_pages
 from test_answering import CHECKLIST, item, open_details
 from test_export_import import download
-from test_search import search_site
+from test_site_search import search_site
 
 
 def test_no_request_leaves_the_site_and_no_cookie_is_set(site, built_site: Path, context: BrowserContext, page: Page, tmp_path: Path) -> None:

@@ -42,3 +42,64 @@ def document(version: str = "1.1") -> dict[str, Any]:
     from partnerskap.engine.answers import new_document
 
     return new_document(definition(version), walkthrough(), answers(version))
+
+
+def item_data(item_id: str, text: str, kind: str, **extra: Any) -> dict[str, Any]:
+    """A compiled item for hand-built definitions (the hash is made from id and text, like a real one differs per wording)."""
+    import hashlib
+
+    item = {"id": item_id, "text": text, "guidance": "", "type": kind, "scale": None, "options": [], "min": None, "max": None,
+            "roles": [], "phase": None, "references": [], "hash": hashlib.sha256(f"{item_id}:{text}".encode()).hexdigest()[:16]}
+    item.update(extra)
+    return item
+
+
+def survey_definition_data() -> dict[str, Any]:
+    """A small survey like «sporreundersokelse»: the county's name as text first, then numbers, then a choice."""
+    data = definition_data("1.1")
+    data.update({"id": "undersokelse", "title": "Undersøkelse", "version": "1.0", "url": "sjekklister/undersokelse/", "scales": {}})
+    data["sections"] = [
+        {"id": "fakta", "title": "Fakta om fylket", "guidance": "", "references": [], "items": [
+            item_data("avdeling", "Hva heter avdelingen eller fylket?", "text"),
+            item_data("kommuner", "Hvor mange kommuner?", "number", min=0),
+            item_data("kontor", "Hvor mange NAV-kontor?", "number", min=0),
+            item_data("statlige", "Hvor mange har statlig leder?", "number", min=0),
+        ]},
+        {"id": "vurderinger", "title": "Vurderinger", "guidance": "", "references": [], "items": [
+            item_data("enig", "Er dere enige?", "choice", options=["Enig", "Uenig"]),
+        ]},
+    ]
+    return data
+
+
+def answer_file(data: dict[str, Any], name: str, given: dict[str, Any], walkthrough_id: str = "", **walkthrough_fields: Any) -> str:
+    """An exported answer file (JSON text) for the definition ``data``."""
+    from partnerskap.engine.answers import new_document
+
+    import hashlib
+
+    walk = {"id": walkthrough_id or "wt-" + hashlib.sha256(name.encode()).hexdigest()[:8], "name": name, **walkthrough_fields}
+    return json.dumps(new_document(Definition(data), walk, given), ensure_ascii=False)
+
+
+def xlsx_rows(data: bytes, sheet: int = 1) -> list[list[str]]:
+    """The cells of one sheet of an .xlsx, as text, row by row (empty cells as "")."""
+    import io
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    ns = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    root = ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(f"xl/worksheets/sheet{sheet}.xml"))
+    rows = []
+    for row in root.iterfind(".//s:row", ns):
+        cells: list[str] = []
+        for cell in row.iterfind("s:c", ns):
+            letters = "".join(c for c in cell.get("r") if c.isalpha())
+            column = 0
+            for letter in letters:
+                column = column * 26 + ord(letter) - 64
+            cells += [""] * (column - 1 - len(cells))
+            text = cell.find(".//s:t", ns)
+            cells.append((text.text or "") if text is not None else cell.find("s:v", ns).text)
+        rows.append(cells)
+    return rows

@@ -42,3 +42,40 @@ def test_schema_rejects_what_the_engine_rejects(case) -> None:
     data = json.loads(text)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, SCHEMA)
+
+
+def test_export_with_meeting_fields_validates() -> None:
+    doc = document()
+    doc["walkthrough"]["participants"] = "Fylkesdirektør Kari Nordmann, kommunedirektør Ola Hansen, NAV-leder Per Olsen"
+    doc["walkthrough"]["meeting_date"] = "2026-11-20"
+    jsonschema.validate(doc, SCHEMA)
+    assert parse_answer_file(json.dumps(doc), definition())["walkthrough"] == doc["walkthrough"]
+    doc["walkthrough"]["meeting_date"] = ""
+    jsonschema.validate(doc, SCHEMA)
+    parse_answer_file(json.dumps(doc), definition())
+
+
+BAD_MEETING_FIELDS = [
+    ("participants-too-long", {"participants": "x" * 2001}, "for lang"),
+    ("participants-not-text", {"participants": ["Kari"]}, "feil type"),
+    ("meeting-date-format", {"meeting_date": "20.11.2026"}, "Ugyldig møtedato"),
+    ("meeting-date-number", {"meeting_date": 20261120}, "Ugyldig møtedato"),
+]
+
+
+@pytest.mark.parametrize("case", BAD_MEETING_FIELDS, ids=lambda c: c[0])
+def test_bad_meeting_fields_are_refused_by_engine_and_schema(case) -> None:
+    _, fields, message = case
+    doc = document()
+    doc["walkthrough"].update(fields)
+    with pytest.raises(ImportProblem, match=message):
+        parse_answer_file(json.dumps(doc), definition())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, SCHEMA)
+
+
+def test_active_content_in_participants_is_refused() -> None:
+    doc = document()
+    doc["walkthrough"]["participants"] = "Kari <img src=x onerror=alert(1)>"
+    with pytest.raises(ImportProblem, match="skript eller aktivt HTML-innhold i deltakerlisten"):
+        parse_answer_file(json.dumps(doc), definition())

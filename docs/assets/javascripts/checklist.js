@@ -1,16 +1,19 @@
-// Entry point on every page: mounts the checklist controller where the page has one.
-// It mounts as soon as this module runs (the document is parsed by then, before
-// DOMContentLoaded), so answers are saved from the first moment; Material's document$
-// then re-mounts after every instant navigation.
+// Entry point on every page: mounts the checklist controller (or the combine view) where the
+// page has one. It mounts as soon as this module runs (the document is parsed by then, before
+// DOMContentLoaded), so answers are saved from the first moment; Material's document$ then
+// re-mounts after every instant navigation.
+import { CombinePage } from "./checklist/combine.js";
 import { ChecklistPage } from "./checklist/page.js";
 
 let page = null;
 
 function mount() {
-  const root = document.getElementById("pv-app");
+  const root = document.getElementById("pv-app") || document.getElementById("pv-combine");
   if (page && page.root === root) return; // document$ replays the page we already mounted
   if (page) page.destroy();
-  page = root ? new ChecklistPage(root) : null;
+  page = null;
+  if (root && root.id === "pv-app") page = new ChecklistPage(root);
+  else if (root) page = new CombinePage(root);
 }
 
 mount();

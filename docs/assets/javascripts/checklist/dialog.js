@@ -16,9 +16,9 @@ let counter = 0;
 
 /**
  * Show a modal dialog and resolve with the value of the button pressed (null on Esc/cancel).
- * @param {{title: string, message?: string|string[], buttons: {value: string, label: string, primary?: boolean, danger?: boolean}[], input?: {label: string, value: string}}} options
+ * @param {{title: string, message?: string|string[], buttons: {value: string, label: string, primary?: boolean, danger?: boolean}[], input?: {label: string, value: string, readonly?: boolean}, select?: {label: string, options: {value: string, label: string}[]}}} options
  */
-export function ask({ title, message = [], buttons, input }) {
+export function ask({ title, message = [], buttons, input, select }) {
   const id = `pv-dialog-${++counter}`;
   const opener = document.activeElement;
   const dialog = element("dialog", { className: "pv-dialog", "aria-labelledby": `${id}-title` });
@@ -28,7 +28,11 @@ export function ask({ title, message = [], buttons, input }) {
   let field = null;
   if (input) {
     field = element("input", { type: "text", id: `${id}-input`, value: input.value, autocomplete: "off", required: "" });
+    if (input.readonly) field.readOnly = true;
     form.append(element("div", { className: "pv-field" }, [element("label", { for: `${id}-input`, text: input.label }), field]));
+  } else if (select) {
+    field = element("select", { id: `${id}-select` }, select.options.map((option) => element("option", { value: option.value, text: option.label })));
+    form.append(element("div", { className: "pv-field" }, [element("label", { for: `${id}-select`, text: select.label }), field]));
   }
   const row = element("div", { className: "pv-dialog__buttons" });
   for (const button of buttons) {

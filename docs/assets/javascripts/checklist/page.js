@@ -109,6 +109,10 @@ export class ChecklistPage {
     for (const [kind, label] of EXPORTS) exportRow.append(this.button(label, () => this.exportAs(kind)));
     exportRow.append(this.button("Skriv ut", () => window.print()));
     panel.append(exportRow);
+    panel.append(element("div", { className: "pv-panel__row" }, [
+      this.button("Sammenlign med en annen gjennomgang", () => this.compareWalkthroughs()),
+      this.button("Del som lenke", () => this.shareLink()),
+    ]));
 
     // The native file input names its button in the browser's language; a label styled as a
     // button gives a Norwegian name, and the input stays focusable for keyboard users.
@@ -123,8 +127,9 @@ export class ChecklistPage {
     this.alert = element("div", { className: "pv-alert", role: "alert" });
     this.status = element("p", { className: "pv-status", role: "status" });
     this.changes = element("section", { className: "pv-changes", "aria-labelledby": "pv-changes-title", hidden: "" });
+    this.comparison = element("section", { className: "pv-changes pv-comparison", "aria-labelledby": "pv-comparison-title", hidden: "" });
     this.archivedBox = element("details", { className: "pv-archived", hidden: "" });
-    panel.append(this.alert, this.status, this.changes, this.archivedBox);
+    panel.append(this.alert, this.status, this.changes, this.comparison, this.archivedBox);
     this.root.replaceChildren(panel);
   }
 
@@ -421,6 +426,7 @@ export class ChecklistPage {
       });
     this.engineLoaded
       .then(() => this.openWithEngine())
+      .then(() => this.openSharedLink())
       .catch((error) => this.showProblem(`Sjekklistemotoren kunne ikke starte (${error.message}). Svarene lagres likevel, men fremdrift, filtre, import og eksport virker ikke før du laster siden på nytt.`));
   }
 
@@ -588,6 +594,114 @@ export class ChecklistPage {
       this.renderChanges(imported.report, this.definitionHashes(), this.version);
     }
     this.say(`Importerte ${Object.keys(imported.answers).length} svar fra «${file.name}».`);
+  }
+
+  // Compare -----------------------------------------------------------------
+
+  async compareWalkthroughs() {
+    const others = this.store.walkthroughs().filter((w) => w.id !== this.active);
+    if (!others.length) {
+      this.say("Det finnes ingen annen gjennomgang å sammenligne med. Lag eller importer en først.");
+      return;
+    }
+    const choice = await ask({
+      title: "Sammenlign gjennomganger",
+      message: `Hva er endret i «${this.current.name}» sammenlignet med en tidligere gjennomgang?`,
+      select: { label: "Tidligere gjennomgang", options: others.map((w) => ({ value: w.id, label: w.name })) },
+      buttons: [{ value: "ok", label: "Sammenlign", primary: true }, { value: "cancel", label: "Avbryt" }],
+    });
+    if (!choice) return;
+    const earlier = others.find((w) => w.id === choice.value);
+    const result = await this.withEngine(() =>
+      engine.call("compare", { checklist: this.checklist, a: { name: earlier.name, answers: this.store.answers(earlier.id) }, b: { name: this.current.name, answers: this.answers } }),
+    );
+    if (result) this.renderComparison(result);
+  }
+
+  renderComparison(result) {
+    const parts = [element("h3", { id: "pv-comparison-title", text: `Sammenligning: «${result.a.name}» → «${result.b.name}»` }), element("p", { text: result.summary.text })];
+    const list = (heading, entries, describe) => {
+      if (!entries.length) return;
+      parts.push(element("h4", { text: heading }));
+      parts.push(element("ul", {}, entries.map((entry) => element("li", {}, [this.itemLink(entry), document.createTextNode(`: ${describe(entry)}`)]))));
+    };
+    list("Endrede svar", result.changed, (e) => `${e.from_label} → ${e.to_label}`);
+    list(`Besvart bare i «${result.a.name}»`, result.only_a, (e) => e.label);
+    list(`Besvart bare i «${result.b.name}»`, result.only_b, (e) => e.label);
+    for (const key of ["decision_changed", "owner_changed", "due_changed", "note_changed"]) {
+      list(key === "decision_changed" ? "Endrede vedtak" : key === "owner_changed" ? "Endret ansvar" : key === "due_changed" ? "Endrede frister" : "Endrede notater", result[key], (e) => `${e.from || "–"} → ${e.to || "–"}`);
+    }
+    list("Nye tiltak", result.actions_new, (e) => [e.what, e.owner, e.owner_name, e.due].filter(Boolean).join(", "));
+    list("Tiltak som er utført eller fjernet", result.actions_resolved, (e) => `${e.what} (${e.how})`);
+    const close = element("button", { type: "button", className: "md-button pv-button", text: "Lukk sammenligningen" });
+    close.addEventListener("click", () => {
+      this.comparison.hidden = true;
+    });
+    parts.push(close);
+    this.comparison.replaceChildren(...parts);
+    this.comparison.hidden = false;
+    this.comparison.querySelector("h3").setAttribute("tabindex", "-1");
+    this.comparison.querySelector("h3").focus();
+  }
+
+  // Share links -------------------------------------------------------------
+
+  async shareLink() {
+    const choice = await ask({
+      title: "Del svarene som lenke",
+      message: [
+        "Lenken inneholder alle svarene og notatene i denne gjennomgangen, pakket inn i selve lenken (etter #). Den sendes ikke til noen server når den åpnes.",
+        "Alle som får lenken, kan lese svarene. Del den bare med dem som skal se dem, og ikke i åpne kanaler. Ikke del lenker med personopplysninger.",
+      ],
+      buttons: [{ value: "make", label: "Lag lenke", primary: true }, { value: "cancel", label: "Avbryt" }],
+    });
+    if (choice !== "make") return;
+    const shared = await this.withEngine(() => engine.call("share_encode", { checklist: this.checklist, walkthrough: this.exportRecord(), answers: this.answers, archived: this.archived }));
+    if (!shared) return;
+    const url = new URL(window.location.href);
+    url.hash = `del=${shared.fragment}`;
+    this.say("Lenken er laget.");
+    const copy = await ask({ title: "Lenke til svarene", message: `Lenken er ${url.href.length} tegn lang.`, input: { label: "Lenke", value: url.href, readonly: true }, buttons: [{ value: "copy", label: "Kopier lenken", primary: true }, { value: "cancel", label: "Lukk" }] });
+    if (copy && copy.choice === "copy") {
+      try {
+        await navigator.clipboard.writeText(url.href);
+        this.say("Lenken er kopiert.");
+      } catch {
+        this.say("Kunne ikke kopiere automatisk. Merk lenken og kopier den selv.");
+      }
+    }
+  }
+
+  /** A link made by «Del som lenke» opens as a new walk-through, after asking. */
+  async openSharedLink() {
+    const match = window.location.hash.match(/^#del=(.+)$/);
+    if (!match) return;
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+    let shared;
+    try {
+      shared = await engine.call("share_decode", { checklist: this.checklist, fragment: match[1] });
+    } catch (error) {
+      this.showProblem(error.userMessage ? error.message : `Lenken kunne ikke åpnes: ${error.message}`);
+      return;
+    }
+    const count = Object.keys(shared.answers).length;
+    const choice = await ask({
+      title: "Åpne delte svar?",
+      message: [`Lenken inneholder gjennomgangen «${shared.walkthrough.name}» med ${count} svar.`, "Den åpnes som en ny gjennomgang i denne nettleseren. Dine egne svar endres ikke."],
+      buttons: [{ value: "open", label: "Åpne som ny gjennomgang", primary: true }, { value: "cancel", label: "Avbryt" }],
+    });
+    if (choice !== "open") {
+      this.say("De delte svarene ble ikke åpnet.");
+      return;
+    }
+    const names = new Set(this.store.walkthroughs().map((w) => w.name));
+    let name = shared.walkthrough.name;
+    for (let n = 2; names.has(name); n += 1) name = `${shared.walkthrough.name} (${n})`;
+    const target = this.addWalkthrough(name, { version: this.version, items: null }).id;
+    this.store.replaceAnswers(target, shared.answers, shared.archived);
+    this.activate(target);
+    if (shared.report.changed) this.renderChanges(shared.report, this.definitionHashes(), this.version);
+    this.say(`Åpnet ${count} delte svar som «${name}».`);
   }
 
   definitionHashes() {

@@ -1,0 +1,169 @@
+// «Sammenstill»: combine answer files from many respondents in the browser (nothing is uploaded).
+// Charts are SVG made by the Python engine; each has a data table built here with textContent.
+import * as engine from "./engine-client.js";
+import { element } from "./dialog.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const ALLOWED_SVG = new Set(["svg", "title", "desc", "g", "rect", "line", "text", "tspan", "defs", "pattern", "path", "circle", "polyline", "polygon"]);
+const MAX_FILES = 500;
+
+/** Parse the engine's SVG as XML and keep only plain drawing elements and attributes (no script, no links, no handlers). */
+function safeSvg(markup) {
+  if (!markup) return null;
+  const doc = new DOMParser().parseFromString(markup, "image/svg+xml");
+  const root = doc.documentElement;
+  if (root.namespaceURI !== SVG_NS || root.localName !== "svg") return null;
+  for (const node of [root, ...root.querySelectorAll("*")]) {
+    if (!ALLOWED_SVG.has(node.localName)) {
+      node.remove();
+      continue;
+    }
+    for (const attribute of [...node.attributes]) {
+      const name = attribute.name.toLowerCase();
+      if (name.startsWith("on") || name.includes("href") || name === "style") node.removeAttribute(attribute.name);
+    }
+  }
+  return document.importNode(root, true);
+}
+
+function table(caption, header, rows, foot) {
+  // A wide table scrolls inside its wrapper, which keyboard users can focus and screen readers name.
+  return element("div", { className: "pv-table", tabindex: "0", role: "region", "aria-label": caption }, [
+    element("table", {}, [
+      element("caption", { text: caption }),
+      element("thead", {}, [element("tr", {}, header.map((text) => element("th", { scope: "col", text: String(text) })))]),
+      element("tbody", {}, rows.map((row) => element("tr", {}, row.map((cell, i) => element(i === 0 ? "th" : "td", i === 0 ? { scope: "row", text: String(cell) } : { text: String(cell) }))))),
+      ...(foot ? [element("tfoot", {}, [element("tr", {}, foot.map((cell, i) => element(i === 0 ? "th" : "td", i === 0 ? { scope: "row", text: String(cell) } : { text: String(cell) })))])] : []),
+    ]),
+  ]);
+}
+
+export class CombinePage {
+  constructor(root) {
+    this.root = root;
+    this.checklist = root.dataset.pvChecklist;
+    this.definitionUrl = new URL(root.dataset.pvDefinition, window.location.href);
+    this.files = [];
+    const input = element("input", { type: "file", id: "pv-combine-files", multiple: "", accept: ".json,application/json", className: "pv-visually-hidden" });
+    input.addEventListener("change", () => this.addFiles(input));
+    this.status = element("p", { className: "pv-status", role: "status" });
+    this.alert = element("div", { className: "pv-alert", role: "alert" });
+    this.result = element("div", { className: "pv-combine__result" });
+    this.exports = element("div", { className: "pv-panel__row", hidden: "" }, [
+      element("span", { text: "Eksporter sammenstillingen:" }),
+      this.button("CSV", () => this.exportAs("csv")),
+      this.button("Excel", () => this.exportAs("xlsx")),
+    ]);
+    const clear = this.button("Fjern alle filene", () => {
+      this.files = [];
+      this.render(null);
+    });
+    root.replaceChildren(element("section", { className: "pv-panel", "aria-labelledby": "pv-combine-title" }, [
+      element("h2", { id: "pv-combine-title", className: "pv-panel__title", text: "Svarfiler" }),
+      element("p", { className: "pv-panel__note", text: "Filene leses bare i denne nettleseren og lagres ikke. Du kan legge til filer flere ganger." }),
+      element("div", { className: "pv-panel__row" }, [input, element("label", { for: "pv-combine-files", className: "md-button pv-button pv-file-button", text: "Legg til svarfiler (JSON) …" }), clear]),
+      this.exports, this.alert, this.status,
+    ]), this.result);
+    this.ready = fetch(this.definitionUrl, { cache: "no-cache" }).then((r) => r.json()).then((definition) => engine.loadDefinition(definition));
+  }
+
+  destroy() {}
+
+  button(label, action) {
+    const button = element("button", { type: "button", className: "md-button pv-button", text: label });
+    button.addEventListener("click", action);
+    return button;
+  }
+
+  async addFiles(input) {
+    const chosen = [...input.files].slice(0, MAX_FILES);
+    input.value = "";
+    for (const file of chosen) {
+      // Huge files are not read: the engine reports them by name as too large.
+      const text = file.size > 2 * 1024 * 1024 ? " ".repeat(2 * 1024 * 1024 + 1) : await file.text();
+      this.files.push({ name: file.name, text });
+    }
+    await this.recompute();
+  }
+
+  async recompute() {
+    this.status.textContent = "Sammenstiller …";
+    this.alert.replaceChildren();
+    try {
+      await this.ready;
+      this.render(this.files.length ? await engine.call("combine", { checklist: this.checklist, files: this.files }) : null);
+    } catch (error) {
+      this.alert.replaceChildren(element("p", { text: error.userMessage ? error.message : `Noe gikk galt: ${error.message}` }));
+      this.status.textContent = "";
+    }
+  }
+
+  render(combined) {
+    this.exports.hidden = !combined || combined.count === 0;
+    if (!combined) {
+      this.result.replaceChildren();
+      this.status.textContent = "Ingen filer er valgt.";
+      return;
+    }
+    this.status.textContent = combined.summary;
+    const parts = [element("h2", { id: "pv-respondenter", text: `Respondenter (${combined.count})` })];
+    parts.push(element("ul", {}, combined.respondents.map((r) => element("li", { text: `${r.label} (${r.file})` }))));
+    if (combined.skipped.length) {
+      parts.push(element("h3", { text: `Filer som er hoppet over (${combined.skipped.length})` }));
+      parts.push(element("ul", { className: "pv-combine__skipped" }, combined.skipped.map((s) => element("li", { text: `${s.file}: ${s.reason}` }))));
+    }
+    if (combined.count) {
+      if (combined.disagreement.length) {
+        parts.push(element("h2", { id: "pv-uenighet", text: "Her spriker svarene mest" }));
+        parts.push(element("ol", {}, combined.disagreement.slice(0, 5).map((e) => element("li", {}, [element("a", { href: `#sammenstilt-${e.id}`, text: `${e.number} ${e.text}` }), document.createTextNode(` – ${e.value_text}`)]))));
+      }
+      const survey = combined.survey_table;
+      if (survey) {
+        parts.push(element("h2", { id: "pv-tabell", text: "Tallsvar per respondent" }));
+        const chart = safeSvg(survey.chart);
+        if (chart) parts.push(element("figure", { className: "pv-chart" }, [chart]));
+        parts.push(table(survey.caption, survey.header, survey.rows, survey.sum));
+      }
+      parts.push(element("h2", { id: "pv-per-punkt", text: "Per punkt" }));
+      for (const item of combined.items) parts.push(this.renderItem(item));
+    }
+    this.result.replaceChildren(...parts);
+  }
+
+  renderItem(item) {
+    const box = element("section", { className: "pv-combine__item", id: `sammenstilt-${item.id}`, "aria-labelledby": `sammenstilt-${item.id}-title` });
+    box.append(element("h3", { id: `sammenstilt-${item.id}-title`, text: `${item.number} ${item.text}` }));
+    box.append(element("p", { className: "pv-hint", text: `${item.answered} av ${item.respondents} har svart.${item.disagreement_text ? ` ${item.disagreement_text}.` : ""}` }));
+    if (item.stats) {
+      const t = item.stats.text;
+      box.append(element("p", { text: `Gjennomsnitt ${t.mean}, median ${t.median}, standardavvik ${t.stdev}, laveste ${t.min}, høyeste ${t.max}.` }));
+    }
+    const chart = safeSvg(item.chart);
+    if (chart) box.append(element("figure", { className: "pv-chart" }, [chart]));
+    if (item.counts && item.counts.length) {
+      box.append(table(`Fordeling av svarene: ${item.number}`, ["Svar", "Antall"], item.counts.map((c) => [c.label, c.count])));
+    }
+    const said = [...(item.texts || []).map((t) => [t.respondent, t.text]), ...item.notes.map((n) => [n.respondent, n.note])];
+    if (said.length) {
+      box.append(element("h4", { text: "Svar og notater" }));
+      box.append(element("dl", { className: "pv-combine__notes" }, said.flatMap(([who, text]) => [element("dt", { text: who }), element("dd", { text })])));
+    }
+    return box;
+  }
+
+  async exportAs(kind) {
+    try {
+      const file = await engine.call("export_combined", { checklist: this.checklist, files: this.files, kind, today: new Date().toISOString().slice(0, 10) });
+      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+      const link = element("a", { href: url, download: file.filename, hidden: "" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      this.status.textContent = `Lastet ned ${file.filename}.`;
+    } catch (error) {
+      this.alert.replaceChildren(element("p", { text: error.userMessage ? error.message : `Noe gikk galt: ${error.message}` }));
+    }
+  }
+}
