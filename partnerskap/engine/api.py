@@ -11,15 +11,13 @@ import base64
 import json
 from typing import Any, Callable
 
-from . import sharelink
 from .answers import ImportProblem, new_document, parse_answer_file
-from .combine import combine as combine_files
-from .combine import export_combined as export_combined_file
-from .compare import compare as compare_walkthroughs
 from .definition import Definition
-from .exports import EXPORTERS
 from .migrate import archive_removed, change_report, reworded_answers
 from .progress import progress
+
+# Exports, combining, comparing and share links (and what they import: zipfile, csv, zlib,
+# statistics) are imported on first use, so the engine starts almost as fast as bare Pyodide.
 
 _definitions: dict[str, Definition] = {}
 
@@ -52,6 +50,8 @@ def open_walkthrough(checklist: str, answers: dict[str, Any], archived: dict[str
 
 
 def export(checklist: str, kind: str, walkthrough: dict[str, Any], answers: dict[str, Any], archived: dict[str, Any], today: str) -> dict[str, Any]:
+    from .exports import EXPORTERS
+
     definition = _definition(checklist)
     if kind not in EXPORTERS:
         raise LookupError(f"Ukjent eksportformat «{kind}».")
@@ -81,11 +81,16 @@ def parse_import(checklist: str, text: str) -> dict[str, Any]:
 
 def combine(checklist: str, files: list[dict[str, Any]]) -> dict[str, Any]:
     """«Sammenstill»: ``files`` is ``[{"name": filename, "text": content}]``; see :func:`combine.combine`."""
+    from .combine import combine as combine_files
+
     return combine_files(_definition(checklist), files)
 
 
 def export_combined(checklist: str, files: list[dict[str, Any]], kind: str, today: str) -> dict[str, Any]:
     """The combined answers of ``files`` as ``csv`` or ``xlsx``: ``{filename, mime, base64}``."""
+    from .combine import combine as combine_files
+    from .combine import export_combined as export_combined_file
+
     definition = _definition(checklist)
     if kind not in ("csv", "xlsx"):
         raise LookupError(f"Ukjent eksportformat «{kind}».")
@@ -94,22 +99,36 @@ def export_combined(checklist: str, files: list[dict[str, Any]], kind: str, toda
 
 def compare(checklist: str, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     """«Sammenlign» two walk-throughs ``{"name", "answers"}``: ``a`` the earlier, ``b`` the later."""
+    from .compare import compare as compare_walkthroughs
+
     return compare_walkthroughs(_definition(checklist), a, b)
 
 
 def share_encode(checklist: str, walkthrough: dict[str, Any], answers: dict[str, Any], archived: dict[str, Any] | None = None) -> dict[str, Any]:
     """The share-link fragment for a walk-through: ``{"fragment", "length"}``; too long → a message."""
+    from . import sharelink
+
     fragment = sharelink.encode(new_document(_definition(checklist), walkthrough, answers, archived))
     return {"fragment": fragment, "length": len(fragment)}
 
 
 def share_decode(checklist: str, fragment: str) -> dict[str, Any]:
     """Open a share link's fragment: the same result as :func:`parse_import`."""
+    from . import sharelink
+
     definition = _definition(checklist)
     return _imported(definition, sharelink.decode(fragment, definition))
 
 
+def warm_up() -> bool:
+    """Import the export code in advance, once the page is idle, so the first export is quick."""
+    from . import exports  # noqa: F401
+
+    return True
+
+
 METHODS: dict[str, Callable[..., Any]] = {
+    "warm_up": warm_up,
     "load_definition": load_definition,
     "progress": compute_progress,
     "open_walkthrough": open_walkthrough,

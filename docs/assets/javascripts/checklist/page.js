@@ -426,7 +426,11 @@ export class ChecklistPage {
       });
     this.engineLoaded
       .then(() => this.openWithEngine())
-      .then(() => this.openSharedLink())
+      .then(() => {
+        // Load the export code while the page is idle: the engine is ready first, exports are quick later.
+        setTimeout(() => engine.call("warm_up", {}).catch(() => {}), 500);
+        return this.openSharedLink();
+      })
       .catch((error) => this.showProblem(`Sjekklistemotoren kunne ikke starte (${error.message}). Svarene lagres likevel, men fremdrift, filtre, import og eksport virker ikke før du laster siden på nytt.`));
   }
 
