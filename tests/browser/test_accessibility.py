@@ -60,3 +60,29 @@ def test_answered_checklist_and_dialogs_have_no_violations(site, page: Page, sch
     page.get_by_role("button", name="Ny", exact=True).click()
     expect(page.get_by_role("dialog", name="Ny gjennomgang")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_meeting_mode_and_combine_view_in_dark_palette(site, built_site: Path, page: Page, tmp_path: Path) -> None:
+    import json
+
+    from test_beyond import COUNTIES, survey_file
+
+    page.emulate_media(color_scheme="dark")
+    page.goto(site.url + "sjekklister/partnerskapsavtale/")
+    wait_for_engine(page)
+    page.get_by_role("button", name="Møtemodus").click()
+    expect(page.get_by_role("dialog", name="Møtemodus")).to_be_visible()
+    page.keyboard.press("1")
+    page.get_by_role("button", name="Legg til tiltak").click()
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+
+    files = []
+    for index, (name, numbers) in enumerate(COUNTIES):
+        path = tmp_path / f"{index}.json"
+        path.write_text(json.dumps(survey_file(built_site, name, numbers, walkthrough_id=f"wt-{index}")), encoding="utf-8")
+        files.append(str(path))
+    page.goto(site.url + "sjekklister/sporreundersokelse/sammenstill/")
+    page.locator("#pv-combine-files").set_input_files(files)
+    expect(page.get_by_role("heading", name="Respondenter (3)")).to_be_visible(timeout=120_000)
+    assert axe_violations(page) == []

@@ -1,7 +1,7 @@
 // «Sammenstill»: combine answer files from many respondents in the browser (nothing is uploaded).
 // Charts are SVG made by the Python engine; each has a data table built here with textContent.
 import * as engine from "./engine-client.js";
-import { element } from "./dialog.js";
+import { element, saveFile } from "./dialog.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const ALLOWED_SVG = new Set(["svg", "title", "desc", "g", "rect", "line", "text", "tspan", "defs", "pattern", "path", "circle", "polyline", "polygon"]);
@@ -154,13 +154,7 @@ export class CombinePage {
   async exportAs(kind) {
     try {
       const file = await engine.call("export_combined", { checklist: this.checklist, files: this.files, kind, today: new Date().toISOString().slice(0, 10) });
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
-      const link = element("a", { href: url, download: file.filename, hidden: "" });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      saveFile(file);
       this.status.textContent = `Lastet ned ${file.filename}.`;
     } catch (error) {
       this.alert.replaceChildren(element("p", { text: error.userMessage ? error.message : `Noe gikk galt: ${error.message}` }));

@@ -1,5 +1,5 @@
-// Modal dialogs on the native <dialog> element: focus moves in, stays in, Esc cancels,
-// and focus returns to where it was. Text is always set with textContent.
+// Small DOM helpers: modal dialogs on the native <dialog> element (focus moves in, stays in, Esc cancels,
+// focus returns to where it was), element creation and downloads. Text is always set with textContent.
 
 function element(tag, props = {}, children = []) {
   const node = document.createElement(tag);
@@ -67,6 +67,17 @@ export function ask({ title, message = [], buttons, input, select }) {
     dialog.showModal();
     (field || row.querySelector(".md-button--primary") || row.querySelector("button")).focus();
   });
+}
+
+/** Offer an engine export ({filename, mime, base64}) to the user as a download. */
+export function saveFile(file) {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+  const link = element("a", { href: url, download: file.filename, hidden: "" });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 export { element };

@@ -2,7 +2,7 @@
 // loaded), and asks the engine for everything derived: progress, filters, exports,
 // import validation and content-change reports.
 import * as engine from "./engine-client.js";
-import { ask, element } from "./dialog.js";
+import { ask, element, saveFile } from "./dialog.js";
 import { MeetingMode } from "./meeting.js";
 import { AnswerStore } from "./storage.js";
 
@@ -546,13 +546,7 @@ export class ChecklistPage {
       engine.call("export", { checklist: this.checklist, kind, walkthrough: this.exportRecord(), answers: this.answers, archived: this.archived, today: today() }),
     );
     if (!file) return;
-    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
-    const link = element("a", { href: url, download: file.filename, hidden: "" });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    saveFile(file);
     this.store.updateWalkthrough(this.active, { exported: nowIso() });
     this.renderWalkthroughs();
     this.say(`Lastet ned ${file.filename}.`);
