@@ -21,7 +21,7 @@ let counter = 0;
 export function ask({ title, message = [], buttons, input, select }) {
   const id = `pv-dialog-${++counter}`;
   const opener = document.activeElement;
-  const dialog = element("dialog", { className: "pv-dialog", "aria-labelledby": `${id}-title` });
+  const dialog = element("dialog", { className: "pv-dialog md-typeset", "aria-labelledby": `${id}-title` });
   const form = element("form", { method: "dialog" });
   form.append(element("h2", { id: `${id}-title`, className: "pv-dialog__title", text: title }));
   for (const line of [].concat(message)) form.append(element("p", { text: line }));

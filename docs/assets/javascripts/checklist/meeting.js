@@ -19,7 +19,7 @@ export class MeetingMode {
   }
 
   open() {
-    const dialog = element("dialog", { className: "pv-meeting", "aria-labelledby": "pv-meeting-title" });
+    const dialog = element("dialog", { className: "pv-meeting md-typeset", "aria-labelledby": "pv-meeting-title" });
     this.live = element("p", { className: "pv-visually-hidden", "aria-live": "polite" });
     this.body = element("div", { className: "pv-meeting__body" });
     dialog.append(element("h2", { id: "pv-meeting-title", className: "pv-visually-hidden", text: "Møtemodus" }), this.live, this.body);
