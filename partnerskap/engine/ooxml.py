@@ -29,6 +29,31 @@ def _zip(parts: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+_OFFICE = "application/vnd.openxmlformats-officedocument"
+_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _content_types(overrides: list[tuple[str, str]]) -> str:
+    """``[Content_Types].xml`` for the package parts (path, content type)."""
+    return (
+        f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="{path}" ContentType="{kind}"/>' for path, kind in overrides)
+        + "</Types>"
+    )
+
+
+def _relationships(targets: list[tuple[str, str]]) -> str:
+    """A ``.rels`` part: (relationship type URL, target) numbered rId1, rId2 …"""
+    return (
+        f'{_XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(f'<Relationship Id="rId{i}" Type="{kind}" Target="{target}"/>' for i, (kind, target) in enumerate(targets, start=1))
+        + "</Relationships>"
+    )
+
+
 def _column_name(index: int) -> str:
     name = ""
     index += 1
@@ -64,34 +89,19 @@ def xlsx(sheets: list[tuple[str, list[list[object]]]], widths: list[int] | None 
         )
     names = [name[:31].translate(str.maketrans("[]:*?/\\", "       ")) for name, _ in sheets]
     parts = {
-        "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-            + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, len(sheets) + 1))
-            + "</Types>"
+        "[Content_Types].xml": _content_types(
+            [("/xl/workbook.xml", f"{_OFFICE}.spreadsheetml.sheet.main+xml"), ("/xl/styles.xml", f"{_OFFICE}.spreadsheetml.styles+xml")]
+            + [(f"/xl/worksheets/sheet{i}.xml", f"{_OFFICE}.spreadsheetml.worksheet+xml") for i in range(1, len(sheets) + 1)]
         ),
-        "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-            "</Relationships>"
-        ),
+        "_rels/.rels": _relationships([(f"{_RELATIONSHIP}/officeDocument", "xl/workbook.xml")]),
         "xl/workbook.xml": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+            f'{_XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{_RELATIONSHIP}"><sheets>'
             + "".join(f'<sheet name="{_x(name)}" sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(names, start=1))
             + "</sheets></workbook>"
         ),
-        "xl/_rels/workbook.xml.rels": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(sheets) + 1))
-            + f'<Relationship Id="rId{len(sheets) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-            "</Relationships>"
+        "xl/_rels/workbook.xml.rels": _relationships(
+            [(f"{_RELATIONSHIP}/worksheet", f"worksheets/sheet{i}.xml") for i in range(1, len(sheets) + 1)]
+            + [(f"{_RELATIONSHIP}/styles", "styles.xml")]
         ),
         "xl/styles.xml": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -150,34 +160,20 @@ class DocxBuilder:
             for level, size in ((1, 36), (2, 28), (3, 24))
         )
         parts = {
-            "[Content_Types].xml": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                '<Default Extension="xml" ContentType="application/xml"/>'
-                '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-                '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
-                '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-                "</Types>"
-            ),
-            "_rels/.rels": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-                '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-                "</Relationships>"
-            ),
+            "[Content_Types].xml": _content_types([
+                ("/word/document.xml", f"{_OFFICE}.wordprocessingml.document.main+xml"),
+                ("/word/styles.xml", f"{_OFFICE}.wordprocessingml.styles+xml"),
+                ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+            ]),
+            "_rels/.rels": _relationships([
+                (f"{_RELATIONSHIP}/officeDocument", "word/document.xml"),
+                ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+            ]),
             "docProps/core.xml": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+                f'{_XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
                 f"<dc:title>{_x(title)}</dc:title><dc:language>nb-NO</dc:language></cp:coreProperties>"
             ),
-            "word/_rels/document.xml.rels": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-                "</Relationships>"
-            ),
+            "word/_rels/document.xml.rels": _relationships([(f"{_RELATIONSHIP}/styles", "styles.xml")]),
             "word/styles.xml": (
                 f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {ns}>'
                 '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:lang w:val="nb-NO"/></w:rPr></w:rPrDefault>'
