@@ -90,16 +90,14 @@ class ChecklistPage:
             self._app_root(),
             "",
         ]
-        number = 0
         for section_number, section in enumerate(c.sections, start=1):
             out += [f"## {section.title} {{ #{section.id} }}", ""]
             out += [f'<p class="pv-progress" data-pv-section-progress="{section.id}" hidden></p>', ""]
             if section.guidance.strip():
                 out += [relink_markdown(section.guidance.strip(), self.path), ""]
             if section.references:
-                out += [self._references(section.references, "p"), ""]
+                out += [self._references(section.references), ""]
             for item_number, item in enumerate(section.items, start=1):
-                number += 1
                 out += [self._item(item, f"{section_number}.{item_number}"), ""]
         out += ["## Endringer i sjekklisten { #endringer }", ""]
         out += [f"- **{entry.version}** ({norwegian_date(entry.date)}): {entry.text}" for entry in c.changelog]
@@ -159,7 +157,7 @@ class ChecklistPage:
             "</div></details>"
         )
         if item.references:
-            html.append(self._references(item.references, "p"))
+            html.append(self._references(item.references))
         html.append("</fieldset>")
         return "\n".join(html)
 
@@ -192,7 +190,7 @@ class ChecklistPage:
             f'<textarea id="{key}-svar" name="{key}" rows="3" data-pv-field="value"></textarea></div>'
         )
 
-    def _references(self, references: list[model.Reference], tag: str) -> str:
+    def _references(self, references: list[model.Reference]) -> str:
         parts = []
         for reference in references:
             if reference.kind == "page":
@@ -214,7 +212,7 @@ class ChecklistPage:
                 parts.append(f"Lov: {escape(reference.target)}")
             else:
                 parts.append(f"Kilde: {escape(reference.target)}")
-        return f'<{tag} class="pv-refs">Les mer: ' + "; ".join(parts) + f"</{tag}>"
+        return '<p class="pv-refs">Les mer: ' + "; ".join(parts) + "</p>"
 
 
 def combine_page(checklist: model.Checklist) -> str:
