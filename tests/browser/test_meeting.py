@@ -91,3 +91,24 @@ def test_meeting_with_the_keyboard_and_minutes(site, page: Page) -> None:
     expect(meeting).to_have_count(0)
     page.reload()
     expect(item(page, "1.1").get_by_role("radio", name="Delvis")).to_be_checked()
+
+
+def test_meeting_mode_one_section_at_a_time(site, page: Page) -> None:
+    page.goto(site.url + "sjekklister/partnerskapsavtale/")
+    wait_for_engine(page)
+    page.get_by_role("button", name="Møtemodus").click()
+    meeting = page.get_by_role("dialog", name="Møtemodus")
+    meeting.get_by_role("button", name="Vis hele avsnittet").click()
+    expect(meeting.get_by_role("button", name="Vis hele avsnittet")).to_have_attribute("aria-pressed", "true")
+    expect(meeting.locator(".pv-meeting__place")).to_contain_text("Punkt 1–1 av 44")
+    page.keyboard.press("ArrowRight")  # next section: 2.0 has four questions
+    expect(meeting.locator(".pv-meeting__place")).to_contain_text("Punkt 2–5 av 44")
+    groups = meeting.locator("fieldset.pv-meeting__answer")
+    expect(groups).to_have_count(4)
+    groups.nth(2).get_by_role("radio").first.focus()
+    page.keyboard.press("3")  # answers the focused item only
+    expect(page.locator("fieldset[data-pv-item]").nth(3).get_by_role("radio", name="Nei")).to_be_checked()
+    expect(page.locator("fieldset[data-pv-item]").nth(1).get_by_role("radio", name="Nei")).not_to_be_checked()
+    assert axe_violations(page) == []
+    page.keyboard.press("ArrowLeft")
+    expect(meeting.locator(".pv-meeting__place")).to_contain_text("Punkt 1–1 av 44")

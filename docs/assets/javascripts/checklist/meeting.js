@@ -16,6 +16,7 @@ export class MeetingMode {
     this.items = [...page.items.values()].filter((fieldset) => !fieldset.hidden);
     this.index = 0;
     this.sectionTimers = new Map();
+    this.sectionView = false;
   }
 
   open() {
@@ -47,12 +48,14 @@ export class MeetingMode {
     const typing = isTextEntry(event.target);
     if (event.key === "ArrowRight" && !typing) {
       event.preventDefault();
-      this.show(this.index + 1);
+      this.forward();
     } else if (event.key === "ArrowLeft" && !typing) {
       event.preventDefault();
-      this.show(this.index - 1);
+      this.back();
     } else if (/^[1-9]$/.test(event.key) && !typing) {
-      const option = this.body.querySelectorAll(".pv-meeting__answer input[type=radio]")[Number(event.key) - 1];
+      // In the section view the number keys answer the item that has focus.
+      const scope = (this.sectionView && event.target.closest(".pv-meeting__answer")) || this.body;
+      const option = scope.querySelectorAll(".pv-meeting__answer input[type=radio]")[Number(event.key) - 1];
       if (option) {
         event.preventDefault();
         option.click();
@@ -64,15 +67,40 @@ export class MeetingMode {
     }
   }
 
+  /** Next item, or in the section view the first item of the next section. */
+  forward() {
+    if (!this.sectionView || this.index >= this.items.length) {
+      this.show(this.index + 1);
+      return;
+    }
+    const section = this.sectionOf(this.current).id;
+    let next = this.index;
+    while (next < this.items.length && this.sectionOf(this.items[next]).id === section) next += 1;
+    this.show(next);
+  }
+
+  /** Previous item, or in the section view the previous section. */
+  back() {
+    if (!this.sectionView || this.index >= this.items.length) {
+      this.show(this.index - 1);
+      return;
+    }
+    this.show(Math.max(0, this.index - 1));
+  }
+
   get current() {
     return this.items[this.index] || null;
   }
 
-  /** Show item ``index`` (or the minutes screen after the last item). */
+  /** Show item ``index`` (or its whole section, or the minutes screen after the last item). */
   show(index) {
     this.index = Math.max(0, Math.min(index, this.items.length));
     if (this.index === this.items.length) {
       this.renderMinutes();
+      return;
+    }
+    if (this.sectionView) {
+      this.showSection();
       return;
     }
     const fieldset = this.current;
@@ -85,6 +113,7 @@ export class MeetingMode {
       element("p", { className: "pv-meeting__place", text: `${section.title} · Punkt ${this.index + 1} av ${this.items.length} · ${this.page.progressText.textContent}` }),
       this.timerControls(section.id),
       element("h3", { className: "pv-meeting__question", id: "pv-meeting-question", text: `${number} ${question}` }),
+      this.viewToggle(),
     ];
     const guidance = fieldset.querySelector(".pv-item__guidance");
     if (guidance) {
@@ -104,6 +133,39 @@ export class MeetingMode {
     this.body.querySelector(".pv-meeting__answer input:checked, .pv-meeting__answer input, .pv-meeting__answer textarea")?.focus();
   }
 
+  /** The whole section in large type: each item's question and answer (decisions and actions are in the item view). */
+  showSection() {
+    const section = this.sectionOf(this.current);
+    const members = this.items.filter((fieldset) => this.sectionOf(fieldset).id === section.id);
+    // The section view always stands on the section's first item.
+    this.index = this.items.indexOf(members[0]);
+    if (!this.sectionTimers.has(section.id)) this.sectionTimers.set(section.id, { minutes: 0, started: null });
+    const parts = [
+      element("p", { className: "pv-meeting__place", text: `Avsnitt · Punkt ${this.index + 1}–${this.index + members.length} av ${this.items.length} · ${this.page.progressText.textContent}` }),
+      this.timerControls(section.id),
+      element("h3", { className: "pv-meeting__question", id: "pv-meeting-question", text: section.title }),
+      this.viewToggle(),
+    ];
+    for (const fieldset of members) {
+      const titleId = `pv-meeting-${fieldset.dataset.pvItem}-title`;
+      parts.push(element("h4", { id: titleId, text: `${fieldset.querySelector(".pv-item__number").textContent} ${fieldset.querySelector(".pv-item__text").textContent}` }));
+      parts.push(this.answerControls(fieldset, titleId));
+    }
+    parts.push(this.navigation(members.length));
+    this.body.replaceChildren(...parts);
+    this.live.textContent = `Avsnitt: ${section.title}, ${members.length} punkter`;
+    this.body.querySelector(".pv-meeting__answer input")?.focus();
+  }
+
+  viewToggle() {
+    const toggle = element("button", { type: "button", className: "md-button pv-button", "aria-pressed": String(this.sectionView), text: "Vis hele avsnittet" });
+    toggle.addEventListener("click", () => {
+      this.sectionView = !this.sectionView;
+      this.show(this.index);
+    });
+    return toggle;
+  }
+
   sectionOf(fieldset) {
     let node = fieldset.previousElementSibling;
     while (node && !/^H2$/.test(node.tagName)) node = node.previousElementSibling;
@@ -111,13 +173,14 @@ export class MeetingMode {
   }
 
   /** Radios (or a text/number field) that set the page's own controls, so saving is unchanged. */
-  answerControls(fieldset) {
-    const box = element("fieldset", { className: "pv-meeting__answer", "aria-labelledby": "pv-meeting-question" });
+  answerControls(fieldset, labelledBy = "pv-meeting-question") {
+    const key = fieldset.dataset.pvItem;
+    const box = element("fieldset", { className: "pv-meeting__answer", "aria-labelledby": labelledBy });
     const radios = [...fieldset.querySelectorAll(".pv-item__answer input[type=radio]")];
     if (radios.length) {
       radios.forEach((original, position) => {
-        const id = `pv-meeting-option-${position}`;
-        const input = element("input", { type: "radio", name: "pv-meeting-answer", id, value: original.value });
+        const id = `pv-meeting-${key}-option-${position}`;
+        const input = element("input", { type: "radio", name: `pv-meeting-${key}`, id, value: original.value });
         input.checked = original.checked;
         input.addEventListener("change", () => {
           original.checked = true;
@@ -130,14 +193,14 @@ export class MeetingMode {
     }
     const original = fieldset.querySelector(".pv-item__answer [data-pv-field=value]");
     const copy = original.cloneNode(false);
-    copy.id = "pv-meeting-value";
+    copy.id = `pv-meeting-${key}-value`;
     copy.removeAttribute("name");
     copy.value = original.value;
     copy.addEventListener("input", () => {
       original.value = copy.value;
       original.dispatchEvent(new Event("input", { bubbles: true }));
     });
-    box.append(element("label", { for: "pv-meeting-value", text: "Svar" }), copy);
+    box.append(element("label", { for: copy.id, text: "Svar" }), copy);
     return box;
   }
 
@@ -202,12 +265,13 @@ export class MeetingMode {
     return box;
   }
 
-  navigation() {
+  navigation(step = 1) {
     const previous = element("button", { type: "button", className: "md-button pv-button", text: "← Forrige" });
     previous.disabled = this.index === 0;
-    previous.addEventListener("click", () => this.show(this.index - 1));
-    const next = element("button", { type: "button", className: "md-button md-button--primary", text: this.index === this.items.length - 1 ? "Til referatet →" : "Neste →" });
-    next.addEventListener("click", () => this.show(this.index + 1));
+    previous.addEventListener("click", () => this.back());
+    const last = this.index + step >= this.items.length;
+    const next = element("button", { type: "button", className: "md-button md-button--primary", text: last ? "Til referatet →" : "Neste →" });
+    next.addEventListener("click", () => this.forward());
     const close = element("button", { type: "button", className: "md-button pv-button", text: "Lukk møtemodus" });
     close.addEventListener("click", () => this.close());
     return element("div", { className: "pv-meeting__nav" }, [previous, next, close]);
