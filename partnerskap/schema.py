@@ -13,8 +13,6 @@ from . import model
 from .errors import ContentError
 from .located import LocatedDict, LocatedList
 
-_PLAIN_NAMES = {str: "tekst", int: "et heltall", bool: "true eller false"}
-
 
 class Converter:
     """Builds model objects from located data; errors go to :attr:`errors` instead of raising."""

@@ -1,7 +1,7 @@
 // «Sammenstill»: combine answer files from many respondents in the browser (nothing is uploaded).
 // Charts are SVG made by the Python engine; each has a data table built here with textContent.
 import * as engine from "./engine-client.js";
-import { element, saveFile } from "./dialog.js";
+import { element, saveFile, today } from "./dialog.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const ALLOWED_SVG = new Set(["svg", "title", "desc", "g", "rect", "line", "text", "tspan", "defs", "pattern", "path", "circle", "polyline", "polygon"]);
@@ -153,7 +153,7 @@ export class CombinePage {
 
   async exportAs(kind) {
     try {
-      const file = await engine.call("export_combined", { checklist: this.checklist, files: this.files, kind, today: new Date().toISOString().slice(0, 10) });
+      const file = await engine.call("export_combined", { checklist: this.checklist, files: this.files, kind, today: today() });
       saveFile(file);
       this.status.textContent = `Lastet ned ${file.filename}.`;
     } catch (error) {

@@ -69,6 +69,12 @@ export function ask({ title, message = [], buttons, input, select }) {
   });
 }
 
+/** Today's date in the user's own time zone, as YYYY-MM-DD (for file names and meeting dates). */
+export function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 /** Offer an engine export ({filename, mime, base64}) to the user as a download. */
 export function saveFile(file) {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));

@@ -3,10 +3,10 @@
 let worker = null;
 let sequence = 0;
 const pending = new Map();
-let ready = null;
+let readyMarked = false;
 
 /** How many times this tab has started the engine (read by tests and the benchmark). */
-export const stats = { boots: 0, readyAt: null };
+export const stats = { boots: 0 };
 
 function start() {
   stats.boots += 1;
@@ -43,11 +43,10 @@ function send(method, args) {
 /** Load a checklist definition into the engine (boots it on first use). */
 export function loadDefinition(definition) {
   const loaded = send("load_definition", { definition });
-  if (!ready) {
-    ready = loaded.then(() => {
-      performance.mark("pv-engine-ready");
-      stats.readyAt = performance.now();
-    });
+  if (!readyMarked) {
+    // The first definition loaded marks the engine as ready (read by the benchmark).
+    readyMarked = true;
+    loaded.then(() => performance.mark("pv-engine-ready"), () => {}); // failures reach the caller of loaded
   }
   return loaded;
 }

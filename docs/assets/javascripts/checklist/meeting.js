@@ -1,7 +1,7 @@
 // Meeting mode (møtemodus): the checklist on a shared screen, one item at a time in large type,
 // driven by the keyboard, with a decision and actions per item and minutes at the end.
 // The answer controls mirror the page's own form controls, so saving works exactly as on the page.
-import { element } from "./dialog.js";
+import { element, today } from "./dialog.js";
 
 const SIDES = [["", "Velg"], ["stat", "Stat"], ["kommune", "Kommune"], ["begge", "Begge"]];
 
@@ -312,7 +312,7 @@ export class MeetingMode {
     const participants = this.textArea("Deltakere", record.participants || "", (value) => this.page.updateRecord({ participants: value }));
     const dateId = "pv-meeting-date";
     const date = element("input", { type: "date", id: dateId });
-    date.value = record.meeting_date || new Date().toISOString().slice(0, 10);
+    date.value = record.meeting_date || today();
     if (!record.meeting_date) this.page.updateRecord({ meeting_date: date.value });
     date.addEventListener("input", () => this.page.updateRecord({ meeting_date: date.value }));
     const decided = [];

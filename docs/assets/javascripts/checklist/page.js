@@ -2,7 +2,7 @@
 // loaded), and asks the engine for everything derived: progress, filters, exports,
 // import validation and content-change reports.
 import * as engine from "./engine-client.js";
-import { ask, element, saveFile } from "./dialog.js";
+import { ask, element, saveFile, today } from "./dialog.js";
 import { MeetingMode } from "./meeting.js";
 import { AnswerStore } from "./storage.js";
 
@@ -21,11 +21,6 @@ function newId() {
 
 function nowIso() {
   return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 function formatTime(iso) {
@@ -577,13 +572,21 @@ export class ChecklistPage {
       this.say("Importen er avbrutt. Ingen svar er endret.");
       return;
     }
-    let target = this.active;
-    if (choice === "new") {
-      const names = new Set(this.store.walkthroughs().map((w) => w.name));
-      let name = imported.walkthrough.name;
-      for (let n = 2; names.has(name); n += 1) name = `${imported.walkthrough.name} (${n})`;
-      target = this.addWalkthrough(name, { version: imported.report.from_version, items: null }).id;
-    }
+    const target = choice === "new" ? this.addWalkthrough(this.uniqueName(imported.walkthrough.name)).id : this.active;
+    await this.loadInto(target, imported);
+    this.say(`Importerte ${Object.keys(imported.answers).length} svar fra «${file.name}».`);
+  }
+
+  /** «Navn», or «Navn (2)», «Navn (3)» … if a walk-through already has that name. */
+  uniqueName(base) {
+    const names = new Set(this.store.walkthroughs().map((w) => w.name));
+    let name = base;
+    for (let n = 2; names.has(name); n += 1) name = `${base} (${n})`;
+    return name;
+  }
+
+  /** Put imported or shared answers into walk-through ``target``, show it, and report content changes. */
+  async loadInto(target, imported) {
     this.store.replaceAnswers(target, imported.answers, imported.archived);
     this.store.updateWalkthrough(target, { updated: nowIso(), version: this.version, items: null });
     this.activate(target);
@@ -591,7 +594,6 @@ export class ChecklistPage {
       await this.engineLoaded;
       this.renderChanges(imported.report, this.definitionHashes(), this.version);
     }
-    this.say(`Importerte ${Object.keys(imported.answers).length} svar fra «${file.name}».`);
   }
 
   // Compare -----------------------------------------------------------------
@@ -692,13 +694,8 @@ export class ChecklistPage {
       this.say("De delte svarene ble ikke åpnet.");
       return;
     }
-    const names = new Set(this.store.walkthroughs().map((w) => w.name));
-    let name = shared.walkthrough.name;
-    for (let n = 2; names.has(name); n += 1) name = `${shared.walkthrough.name} (${n})`;
-    const target = this.addWalkthrough(name, { version: this.version, items: null }).id;
-    this.store.replaceAnswers(target, shared.answers, shared.archived);
-    this.activate(target);
-    if (shared.report.changed) this.renderChanges(shared.report, this.definitionHashes(), this.version);
+    const name = this.uniqueName(shared.walkthrough.name);
+    await this.loadInto(this.addWalkthrough(name).id, shared);
     this.say(`Åpnet ${count} delte svar som «${name}».`);
   }
 
