@@ -23,12 +23,17 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     listed = {child.file.src_uri for child in section.children if isinstance(child, Page)}
     for file in files.documentation_pages():
         # Checklist pages only; each one's combine page (sjekklister/<id>/sammenstill.md) is linked from it.
-        if file.src_uri.startswith(PREFIX) and file.src_uri.count("/") == 1 and file.src_uri not in listed and file.page is not None:
+        if (
+            file.src_uri.startswith(PREFIX)
+            and file.src_uri.count("/") == 1
+            and file.src_uri not in listed
+            and file.page is not None
+        ):
             file.page.parent = section
             section.children.append(file.page)
     # Keep the flat page order and the previous/next links in step with the tree.
     nav.pages = list(_pages(nav.items))
-    for previous, page, following in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
+    for previous, page, following in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None], strict=False):
         page.previous_page, page.next_page = previous, following
     return nav
 

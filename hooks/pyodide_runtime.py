@@ -30,9 +30,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     source = root / "node_modules" / "pyodide"
     missing = [name for name in RUNTIME_FILES if not (source / name).is_file()]
     if missing:
-        raise PluginError(
-            f"Pyodide mangler i {source} ({', '.join(missing)}). Kjør «npm ci» i prosjektmappen først."
-        )
+        raise PluginError(f"Pyodide mangler i {source} ({', '.join(missing)}). Kjør «npm ci» i prosjektmappen først.")
     site = Path(config.site_dir)
     version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
     # One folder per Pyodide version: a browser can never mix cached files of two versions.

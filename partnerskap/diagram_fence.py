@@ -87,8 +87,11 @@ def _parse_settings(lines: list[str]) -> dict[str, str]:
         name = name.strip().lower()
         title = settings.get("title")
         if not colon or not name:
-            raise _fail(title, f"Linjen «{line.strip()}» er ikke en innstilling.",
-                        "skriv innstillingene som «navn: verdi», og sett en tom linje mellom dem og CSV-dataene.")
+            raise _fail(
+                title,
+                f"Linjen «{line.strip()}» er ikke en innstilling.",
+                "skriv innstillingene som «navn: verdi», og sett en tom linje mellom dem og CSV-dataene.",
+            )
         if name not in OPTIONS:
             close = difflib.get_close_matches(name, OPTIONS, n=1)
             hint = f"mente du «{close[0]}»?" if close else f"bruk en av {', '.join(OPTIONS)}."
@@ -117,24 +120,33 @@ def render_diagram(source: str) -> str:
     if blank is None:
         first = lines[0].strip() if lines else ""
         title = first.partition(":")[2].strip() if first.lower().startswith("title:") else None
-        raise _fail(title, "Blokken mangler den tomme linjen mellom innstillingene og CSV-dataene.",
-                    "skriv «title: …» og de andre innstillingene først, så en tom linje, så CSV med overskriftsraden først.")
+        raise _fail(
+            title,
+            "Blokken mangler den tomme linjen mellom innstillingene og CSV-dataene.",
+            "skriv «title: …» og de andre innstillingene først, så en tom linje, så CSV med overskriftsraden først.",
+        )
     settings = _parse_settings(lines[:blank])
     title = settings.get("title", "")
     if not title:
         raise _fail(None, "Blokken har ingen tittel.", "skriv «title: Diagrammets tittel» på første linje i blokken.")
 
-    data_lines = [line.strip() for line in lines[blank + 1:] if line.strip()]
+    data_lines = [line.strip() for line in lines[blank + 1 :] if line.strip()]
     grid = [[cell.strip() for cell in row] for row in csv.reader(data_lines)]
     if len(grid) < 2:
-        raise _fail(title, "Det er ingen data under innstillingene.",
-                    "skriv CSV under den tomme linjen: overskriftsraden først, så én rad per kategori.")
+        raise _fail(
+            title,
+            "Det er ingen data under innstillingene.",
+            "skriv CSV under den tomme linjen: overskriftsraden først, så én rad per kategori.",
+        )
     header, rows = grid[0], grid[1:]
     for number, row in enumerate(rows, start=2):
         if len(row) != len(header):
-            raise _fail(title, f"Rad {number} i CSV-dataene («{row[0] if row else ''}») har {len(row)} celler, "
-                        f"overskriftsraden har {len(header)}.",
-                        "gi alle radene like mange celler (sett en celle med komma i anførselstegn: \"12,5\").")
+            raise _fail(
+                title,
+                f"Rad {number} i CSV-dataene («{row[0] if row else ''}») har {len(row)} celler, "
+                f"overskriftsraden har {len(header)}.",
+                'gi alle radene like mange celler (sett en celle med komma i anførselstegn: "12,5").',
+            )
     if any(not name for name in header):
         raise _fail(title, "Overskriftsraden har en tom celle.", "gi hver kolonne et navn.")
 
@@ -148,7 +160,9 @@ def render_diagram(source: str) -> str:
 
     stacked_setting = settings.get("stacked", "false").lower()
     if stacked_setting not in ("true", "false", "ja", "nei", "yes", "no"):
-        raise _fail(title, f"«stacked: {settings['stacked']}» er ikke gyldig.", "skriv «stacked: true» eller «stacked: false».")
+        raise _fail(
+            title, f"«stacked: {settings['stacked']}» er ikke gyldig.", "skriv «stacked: true» eller «stacked: false»."
+        )
     stacked = stacked_setting in ("true", "ja", "yes")
 
     if "series" in settings:
@@ -158,16 +172,24 @@ def render_diagram(source: str) -> str:
             hits = [i for i, column in enumerate(header) if column == name]
             if len(hits) != 1 or hits[0] == 0:
                 close = difflib.get_close_matches(name, header[1:], n=1)
-                hint = f"mente du «{close[0]}»?" if close else f"bruk kolonnenavn fra overskriftsraden: {', '.join(header[1:])}."
+                hint = (
+                    f"mente du «{close[0]}»?"
+                    if close
+                    else f"bruk kolonnenavn fra overskriftsraden: {', '.join(header[1:])}."
+                )
                 problem = f"Kolonnen «{name}» i «series» finnes {'flere ganger' if len(hits) > 1 else 'ikke'} blant tallkolonnene."
                 raise _fail(title, problem, hint)
             columns.append(hits[0])
         if not columns:
-            raise _fail(title, "«series» nevner ingen kolonner.", "skriv kolonnenavnene med komma mellom, eller fjern linjen.")
+            raise _fail(
+                title, "«series» nevner ingen kolonner.", "skriv kolonnenavnene med komma mellom, eller fjern linjen."
+            )
     else:
         columns = [i for i in range(1, len(header)) if all(_number(row[i]) is not None for row in body)]
         if not columns:
-            raise _fail(title, "Ingen kolonne har bare tall.", "sjekk CSV-dataene, eller velg kolonner med «series: …».")
+            raise _fail(
+                title, "Ingen kolonne har bare tall.", "sjekk CSV-dataene, eller velg kolonner med «series: …»."
+            )
 
     series: list[tuple[str, list[float]]] = []
     for column in columns:
@@ -175,14 +197,21 @@ def render_diagram(source: str) -> str:
         for number, row in enumerate(body, start=2):
             value = _number(row[column])
             if value is None or value < 0:
-                raise _fail(title, f"Cellen «{row[column]}» (rad {number}, kolonne «{header[column]}») er ikke et tall ≥ 0.",
-                            "skriv et tall (desimalkomma i anførselstegn: \"12,5\"), eller ta kolonnen ut av «series».")
+                raise _fail(
+                    title,
+                    f"Cellen «{row[column]}» (rad {number}, kolonne «{header[column]}») er ikke et tall ≥ 0.",
+                    'skriv et tall (desimalkomma i anførselstegn: "12,5"), eller ta kolonnen ut av «series».',
+                )
             values.append(value)
         series.append((header[column], values))
 
     try:
         chart = bar_chart_svg(
-            title, [row[0] for row in body], series, stacked=stacked, unit=settings.get("unit", ""),
+            title,
+            [row[0] for row in body],
+            series,
+            stacked=stacked,
+            unit=settings.get("unit", ""),
             description=" ".join(part for part in (settings.get("description", ""), TABLE_NOTE) if part),
         )
     except ValueError as error:
@@ -214,5 +243,7 @@ def format_diagram(source: str, language: str, css_class: str, options: dict[str
         raise _fatal(error) from error.__cause__
     id_value = kwargs.get("id_value")
     if id_value:
-        result = result.replace('<figure class="pv-chart">', f'<figure class="pv-chart" id="{html.escape(id_value)}">', 1)
+        result = result.replace(
+            '<figure class="pv-chart">', f'<figure class="pv-chart" id="{html.escape(id_value)}">', 1
+        )
     return result

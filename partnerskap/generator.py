@@ -29,7 +29,20 @@ OWNER_SIDES = (("stat", "Stat"), ("kommune", "Kommune"), ("begge", "Begge"))
 _MD_LINK_TARGET = re.compile(r"(\]\()(?!https?://|#|/)([^)\s]+\.md(?:#[^)\s]*)?)(\))")
 _HREF_MD = re.compile(r'href="(?!https?://|#|/)([^"]+?\.md)(#[^"]*)?"')
 
-_NORWEGIAN_MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
+_NORWEGIAN_MONTHS = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
 
 
 def norwegian_date(iso: str) -> str:
@@ -115,7 +128,6 @@ class ChecklistPage:
         )
 
     def _item(self, item: model.Item, number: str) -> str:
-        c = self.checklist
         key = f"pv-{item.id}"
         attrs = {
             "class": "pv-item",
@@ -127,7 +139,9 @@ class ChecklistPage:
             "data-pv-hash": item.hash,
         }
         html = ["<fieldset " + " ".join(f'{k}="{escape(v)}"' for k, v in attrs.items()) + ">"]
-        html.append(f'<legend class="pv-item__legend"><span class="pv-item__number">{number}</span> <span class="pv-item__text">{escape(item.text)}</span></legend>')
+        html.append(
+            f'<legend class="pv-item__legend"><span class="pv-item__number">{number}</span> <span class="pv-item__text">{escape(item.text)}</span></legend>'
+        )
         meta = []
         if item.roles:
             meta.append("Ansvar: " + ", ".join(escape(self.roles[r]) for r in item.roles))
@@ -180,7 +194,9 @@ class ChecklistPage:
             )
             return f'<div class="pv-item__answer pv-choices pv-choices--words">{radios}</div>'
         if item.type == "number":
-            bounds = "".join(f' {name}="{value}"' for name, value in (("min", item.min), ("max", item.max)) if value is not None)
+            bounds = "".join(
+                f' {name}="{value}"' for name, value in (("min", item.min), ("max", item.max)) if value is not None
+            )
             return (
                 f'<div class="pv-item__answer pv-field"><label for="{key}-svar">Svar (heltall)</label>'
                 f'<input type="number" id="{key}-svar" name="{key}" step="1" inputmode="numeric"{bounds} data-pv-field="value"></div>'
@@ -205,7 +221,9 @@ class ChecklistPage:
                 href = relative_url(self.url, page_url(f"{CHECKLIST_URL_DIR}/{other_id}.md"))
                 target = self.pages[f"{CHECKLIST_URL_DIR}/{other_id}.md"]
                 anchor = f"punkt-{item_id}" if f"punkt-{item_id}" in target.anchors else item_id
-                parts.append(f'<a href="{escape(href)}#{escape(anchor)}">{escape(target.anchors.get(anchor, item_id))}</a>')
+                parts.append(
+                    f'<a href="{escape(href)}#{escape(anchor)}">{escape(target.anchors.get(anchor, item_id))}</a>'
+                )
             elif reference.kind == "url":
                 parts.append(f'<a href="{escape(reference.target)}">{escape(reference.target)}</a>')
             elif reference.kind == "law":
@@ -218,26 +236,28 @@ class ChecklistPage:
 def combine_page(checklist: model.Checklist) -> str:
     """The page that combines many respondents' answer files (``sjekklister/<id>/sammenstill.md``)."""
     source = checklist.source
-    return "\n".join([
-        "---",
-        f"title: {json.dumps(f'Sammenstill svar: {checklist.title}', ensure_ascii=False)}",
-        f"description: {json.dumps(f'Sammenstill svarfiler fra flere deltakere, kontorer eller fylker for sjekklisten {checklist.title}.', ensure_ascii=False)}",
-        "---",
-        "",
-        f"# Sammenstill svar: {checklist.title}",
-        "",
-        '!!! info "Kilde"',
-        f"    Sjekklisten bygger på *{source.title}* ({source.publisher}, {source.year}).",
-        "",
-        "Velg svarfiler (JSON) som deltakere, kontorer eller fylker har eksportert fra "
-        f"[sjekklisten](../{checklist.id}.md). Siden viser hvordan svarene fordeler seg per punkt, "
-        "gjennomsnitt, median og spredning på skalaene 1–6, hvor svarene spriker mest, og notatene "
-        "side om side. Filene leses bare i denne nettleseren; ingenting lastes opp.",
-        "",
-        f'<div class="pv-combine" id="pv-combine" data-pv-checklist="{escape(checklist.id)}" data-pv-version="{escape(checklist.version)}" '
-        f'data-pv-definition="../../{escape(checklist.id)}.json"><noscript><p class="pv-noscript">Sammenstillingen trenger JavaScript.</p></noscript></div>',
-        "",
-    ])
+    return "\n".join(
+        [
+            "---",
+            f"title: {json.dumps(f'Sammenstill svar: {checklist.title}', ensure_ascii=False)}",
+            f"description: {json.dumps(f'Sammenstill svarfiler fra flere deltakere, kontorer eller fylker for sjekklisten {checklist.title}.', ensure_ascii=False)}",
+            "---",
+            "",
+            f"# Sammenstill svar: {checklist.title}",
+            "",
+            '!!! info "Kilde"',
+            f"    Sjekklisten bygger på *{source.title}* ({source.publisher}, {source.year}).",
+            "",
+            "Velg svarfiler (JSON) som deltakere, kontorer eller fylker har eksportert fra "
+            f"[sjekklisten](../{checklist.id}.md). Siden viser hvordan svarene fordeler seg per punkt, "
+            "gjennomsnitt, median og spredning på skalaene 1–6, hvor svarene spriker mest, og notatene "
+            "side om side. Filene leses bare i denne nettleseren; ingenting lastes opp.",
+            "",
+            f'<div class="pv-combine" id="pv-combine" data-pv-checklist="{escape(checklist.id)}" data-pv-version="{escape(checklist.version)}" '
+            f'data-pv-definition="../../{escape(checklist.id)}.json"><noscript><p class="pv-noscript">Sammenstillingen trenger JavaScript.</p></noscript></div>',
+            "",
+        ]
+    )
 
 
 def overview_page(project: Project) -> str:

@@ -59,14 +59,25 @@ def load_project(checklists_dir: Path, docs_dir: Path, root: Path | None = None)
         if checklist is not None:
             check_checklist(checklist, conv, path.stem)
             if checklist.id in checklists:
-                conv.error(conv.line(checklist, "id"), f"Sjekkliste-id «{checklist.id}» brukes også i {files[checklist.id]}.", "Gi hver sjekkliste en egen id (lik filnavnet).")
+                conv.error(
+                    conv.line(checklist, "id"),
+                    f"Sjekkliste-id «{checklist.id}» brukes også i {files[checklist.id]}.",
+                    "Gi hver sjekkliste en egen id (lik filnavnet).",
+                )
             else:
                 checklists[checklist.id] = checklist
                 files[checklist.id] = name
                 converters[checklist.id] = conv
         errors += conv.errors
     if not paths:
-        errors.append(ContentError(_display(checklists_dir, root), None, "Fant ingen sjekklister (*.yml).", "Legg minst én sjekkliste i mappen."))
+        errors.append(
+            ContentError(
+                _display(checklists_dir, root),
+                None,
+                "Fant ingen sjekklister (*.yml).",
+                "Legg minst én sjekkliste i mappen.",
+            )
+        )
     pages = scan_docs(docs_dir) if docs_dir.is_dir() else {}
     for checklist in checklists.values():
         info = generated_page_info(checklist)

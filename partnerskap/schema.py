@@ -80,7 +80,11 @@ class Converter:
             return self.value(inner[0], raw, line, what)
         if origin is list:
             if not isinstance(raw, list):
-                self.error(line, f"{what} skal være en liste, ikke {_describe(raw)}.", "Skriv hvert element på en egen linje som begynner med «- ».")
+                self.error(
+                    line,
+                    f"{what} skal være en liste, ikke {_describe(raw)}.",
+                    "Skriv hvert element på en egen linje som begynner med «- ».",
+                )
                 return _INVALID
             result = []
             for index, entry in enumerate(raw):
@@ -107,12 +111,20 @@ class Converter:
                 return raw.isoformat()
             if isinstance(raw, str):
                 return raw
-            self.error(line, f"{what} skal være tekst, men YAML leste {_describe(raw)}.", f"Sett verdien i anførselstegn: \"{_yaml_text(raw)}\".")
+            self.error(
+                line,
+                f"{what} skal være tekst, men YAML leste {_describe(raw)}.",
+                f'Sett verdien i anførselstegn: "{_yaml_text(raw)}".',
+            )
             return _INVALID
         if hint is int:
             if isinstance(raw, int) and not isinstance(raw, bool):
                 return raw
-            self.error(line, f"{what} skal være et heltall, ikke {_describe(raw)}.", "Skriv et tall uten anførselstegn, f.eks. 2019.")
+            self.error(
+                line,
+                f"{what} skal være et heltall, ikke {_describe(raw)}.",
+                "Skriv et tall uten anførselstegn, f.eks. 2019.",
+            )
             return _INVALID
         if hint is bool:
             if isinstance(raw, bool):
@@ -124,16 +136,24 @@ class Converter:
     def reference(self, raw: Any, line: int | None) -> model.Reference | None:
         kinds = ", ".join(model.REFERENCE_KINDS)
         if not isinstance(raw, dict) or len(raw) != 1:
-            self.error(line, f"En henvisning skal ha nøyaktig én nøkkel ({kinds}), ikke {_describe(raw)}.", "Skriv f.eks. «- page: vertskommunesamarbeid.md#medbestemmelse».")
+            self.error(
+                line,
+                f"En henvisning skal ha nøyaktig én nøkkel ({kinds}), ikke {_describe(raw)}.",
+                "Skriv f.eks. «- page: vertskommunesamarbeid.md#medbestemmelse».",
+            )
             return None
-        (kind, target), = raw.items()
+        ((kind, target),) = raw.items()
         if kind not in model.REFERENCE_KINDS:
             close = difflib.get_close_matches(str(kind), model.REFERENCE_KINDS, n=1, cutoff=0.5)
             fix = f"Mente du «{close[0]}»?" if close else f"Bruk en av: {kinds}."
             self.error(line, f"Ukjent henvisningstype «{kind}».", fix)
             return None
         if not isinstance(target, str) or not target.strip():
-            self.error(line, f"Henvisningen «{kind}» mangler tekst.", "Skriv målet etter kolon, i anførselstegn om det inneholder kolon.")
+            self.error(
+                line,
+                f"Henvisningen «{kind}» mangler tekst.",
+                "Skriv målet etter kolon, i anførselstegn om det inneholder kolon.",
+            )
             return None
         reference = model.Reference(kind, target.strip())
         self._origins[id(reference)] = (raw, line)

@@ -13,7 +13,17 @@ from pathlib import Path
 from . import __version__
 
 PACKAGE_DIR = Path(__file__).parent
-BUILD_ONLY_MODULES = {"__main__.py", "yamlsource.py", "generator.py", "project.py", "wheel.py", "docsindex.py", "schema.py", "validate.py", "diagram_fence.py"}
+BUILD_ONLY_MODULES = {
+    "__main__.py",
+    "yamlsource.py",
+    "generator.py",
+    "project.py",
+    "wheel.py",
+    "docsindex.py",
+    "schema.py",
+    "validate.py",
+    "diagram_fence.py",
+}
 """Build-time modules the browser never imports, left out of the wheel to keep it small."""
 
 # Fixed timestamp so the same sources give a byte-identical wheel.
@@ -40,8 +50,15 @@ def build_wheel(out_dir: Path) -> Path:
         if rel.as_posix() in BUILD_ONLY_MODULES or "__pycache__" in rel.parts:
             continue
         entries.append((f"partnerskap/{rel.as_posix()}", source.read_bytes()))
-    entries.append((f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: partnerskap\nVersion: {__version__}\n".encode()))
-    entries.append((f"{dist_info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: partnerskap.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"))
+    entries.append(
+        (f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: partnerskap\nVersion: {__version__}\n".encode())
+    )
+    entries.append(
+        (
+            f"{dist_info}/WHEEL",
+            b"Wheel-Version: 1.0\nGenerator: partnerskap.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        )
+    )
     record = "\n".join(_record_line(path, data) for path, data in entries) + f"\n{dist_info}/RECORD,,\n"
     entries.append((f"{dist_info}/RECORD", record.encode()))
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as wheel:

@@ -27,8 +27,14 @@ from helpers import free_port, mkdocs_build  # noqa: E402
 from server import SiteServer  # noqa: E402
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 BARE_PAGE = """<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Bare Pyodide</title></head>
@@ -63,7 +69,9 @@ def material_only_project(work: Path) -> Path:
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "includes", project / "includes")
     shutil.copytree(ROOT / "overrides", project / "overrides")
-    subprocess.run([sys.executable, "-m", "partnerskap", "build", str(project / "docs")], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "partnerskap", "build", str(project / "docs")], cwd=ROOT, check=True, capture_output=True
+    )
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for block, following in (("hooks:", "extra_css:"), ("watch:", "markdown_extensions:")):
         start, end = config.index(block), config.index(following)
@@ -95,7 +103,9 @@ WAIT_ENGINE = "() => document.getElementById('pv-app')?.dataset.pvProgress !== u
 def bench_browser(site: SiteServer, runs: int, checklist: str) -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
-    results: dict[str, list[float]] = {k: [] for k in ("bare", "engine", "answer_saved", "progress", "guidance_bytes", "checklist_bytes")}
+    results: dict[str, list[float]] = {
+        k: [] for k in ("bare", "engine", "answer_saved", "progress", "guidance_bytes", "checklist_bytes")
+    }
     exports: dict[str, list[float]] = {}
     reboots: list[int] = []
     with sync_playwright() as playwright:
@@ -129,12 +139,14 @@ def bench_browser(site: SiteServer, runs: int, checklist: str) -> dict[str, obje
             results["checklist_bytes"].append(sum(sizes))
             saved = page.evaluate("window.answerSaved")
             results["answer_saved"].append(saved if saved is not None else float("inf"))
-            results["engine"].append(page.evaluate(
-                "performance.measure('engine', 'pv-engine-boot', 'pv-engine-ready').duration"))
+            results["engine"].append(
+                page.evaluate("performance.measure('engine', 'pv-engine-boot', 'pv-engine-ready').duration")
+            )
             # Progress latency: change an answer, wait for the engine's progress to be shown.
             for index in range(12):
-                results["progress"].append(page.evaluate(
-                    """async (index) => {
+                results["progress"].append(
+                    page.evaluate(
+                        """async (index) => {
                          const radios = [...document.querySelectorAll('fieldset[data-pv-item]')][index + 1].querySelectorAll('input[type=radio]');
                          const app = document.getElementById('pv-app');
                          const before = app.dataset.pvProgress;
@@ -145,12 +157,16 @@ def bench_browser(site: SiteServer, runs: int, checklist: str) -> dict[str, obje
                            observer.observe(app, { attributes: true });
                          });
                          return performance.now() - t0;
-                       }""", index))
+                       }""",
+                        index,
+                    )
+                )
             # Every export of the largest checklist, fully answered.
             page.evaluate(
                 """() => { for (const fieldset of document.querySelectorAll('fieldset[data-pv-item]')) {
                              const radio = fieldset.querySelector('input[type=radio]');
-                             if (radio) radio.click(); } }""")
+                             if (radio) radio.click(); } }"""
+            )
             for kind in ("json", "csv", "markdown", "xlsx", "referat"):
                 duration = page.evaluate(
                     """async ({checklist, kind}) => {
@@ -160,7 +176,9 @@ def bench_browser(site: SiteServer, runs: int, checklist: str) -> dict[str, obje
                          const t0 = performance.now();
                          await engine.call('export', { checklist, kind, walkthrough: { name: 'Benchmark' }, answers, archived: {}, today: '2026-01-01' });
                          return performance.now() - t0;
-                       }""", {"checklist": checklist, "kind": kind})
+                       }""",
+                    {"checklist": checklist, "kind": kind},
+                )
                 exports.setdefault(kind, []).append(duration)
             # Instant navigation to another checklist and back: does Pyodide boot again?
             page.evaluate("() => { window.sameDocument = true; }")
@@ -201,15 +219,45 @@ def report(build: dict[str, float], browser: dict, runs: int, checklist: str) ->
     slowest_export = max(browser["exports"].values())
     rows = [
         ("Svar lagret etter DOMContentLoaded", ms(browser["answer_saved"]), "≤ 100 ms", browser["answer_saved"] <= 100),
-        ("Motoren klar / ren Pyodide-oppstart", f"{ratio_engine:.2f} ({ms(browser['engine'])} / {ms(browser['bare'])})", "≤ 1,15", ratio_engine <= 1.15),
+        (
+            "Motoren klar / ren Pyodide-oppstart",
+            f"{ratio_engine:.2f} ({ms(browser['engine'])} / {ms(browser['bare'])})",
+            "≤ 1,15",
+            ratio_engine <= 1.15,
+        ),
         ("Fremdrift oppdatert etter endring (median)", ms(browser["progress"]), "≤ 50 ms", browser["progress"] <= 50),
-        ("Pyodide-forespørsler på en veiledningsside", f"{browser['guidance_pyodide_requests']:.0f}", "0", browser["guidance_pyodide_requests"] == 0),
-        ("Bytes: veiledningsside / sjekklisteside", f"{browser['guidance_bytes'] / 1024:.0f} KiB / {browser['checklist_bytes'] / 1024 / 1024:.1f} MiB", "(informasjon)", True),
-        ("Ny Pyodide-oppstart ved direktenavigering", "nei" if browser["reboots"] == 0 else ("ja" if browser["reboots"] > 0 else "full sidelasting"), "nei", browser["reboots"] == 0),
-        ("Bygg: vårt / bare Material (samme Markdown)", f"{ratio_build:.2f} ({build['ours']:.1f} s / {build['material']:.1f} s)", "≤ 2", ratio_build <= 2),
-        (f"Tregeste eksport av «{checklist}»", f"{ms(slowest_export)} ({', '.join(f'{k} {v:.0f}' for k, v in browser['exports'].items())} ms)", "≤ 500 ms", slowest_export <= 500),
+        (
+            "Pyodide-forespørsler på en veiledningsside",
+            f"{browser['guidance_pyodide_requests']:.0f}",
+            "0",
+            browser["guidance_pyodide_requests"] == 0,
+        ),
+        (
+            "Bytes: veiledningsside / sjekklisteside",
+            f"{browser['guidance_bytes'] / 1024:.0f} KiB / {browser['checklist_bytes'] / 1024 / 1024:.1f} MiB",
+            "(informasjon)",
+            True,
+        ),
+        (
+            "Ny Pyodide-oppstart ved direktenavigering",
+            "nei" if browser["reboots"] == 0 else ("ja" if browser["reboots"] > 0 else "full sidelasting"),
+            "nei",
+            browser["reboots"] == 0,
+        ),
+        (
+            "Bygg: vårt / bare Material (samme Markdown)",
+            f"{ratio_build:.2f} ({build['ours']:.1f} s / {build['material']:.1f} s)",
+            "≤ 2",
+            ratio_build <= 2,
+        ),
+        (
+            f"Tregeste eksport av «{checklist}»",
+            f"{ms(slowest_export)} ({', '.join(f'{k} {v:.0f}' for k, v in browser['exports'].items())} ms)",
+            "≤ 500 ms",
+            slowest_export <= 500,
+        ),
     ]
-    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
     lines = [
         "| Måling | Resultat | Krav | Oppfylt |",

@@ -7,7 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers import free_port, mkdocs_build  # noqa: E402
+from helpers import free_port, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 

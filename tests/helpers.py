@@ -93,11 +93,19 @@ def line_of(text: str, fragment: str) -> int:
             return number
     raise AssertionError(f"{fragment!r} not in text")
 
+
 # A later version of VALID_CHECKLIST: one item reworded, one removed, one added.
 NEXT_VERSION = (
-    VALID_CHECKLIST.replace('version: "1.1"\nchangelog:', 'version: "1.2"\nchangelog:\n  - version: "1.2"\n    date: 2026-12-01\n    text: Nytt punkt, ett fjernet.', 1)
+    VALID_CHECKLIST.replace(
+        'version: "1.1"\nchangelog:',
+        'version: "1.2"\nchangelog:\n  - version: "1.2"\n    date: 2026-12-01\n    text: Nytt punkt, ett fjernet.',
+        1,
+    )
     .replace("Er partene enige?", "Er partene enige om målene?")
-    .replace("      - id: fritekst\n        text: Andre forhold?\n        type: text\n", "      - id: ny\n        text: Er avtalen signert?\n")
+    .replace(
+        "      - id: fritekst\n        text: Andre forhold?\n        type: text\n",
+        "      - id: ny\n        text: Er avtalen signert?\n",
+    )
 )
 
 
@@ -120,7 +128,11 @@ def mkdocs_build(project: Path, out: Path, site_url: str | None = None) -> subpr
         env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=project, capture_output=True, text=True, env=env, timeout=600,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
 
 
@@ -128,7 +140,9 @@ def project_copy(target: Path) -> Path:
     """A copy of this project (sources only) to change and build in a test."""
     import shutil
 
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "tests", "__pycache__"))
+    shutil.copytree(
+        ROOT, target, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "tests", "__pycache__")
+    )
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 

@@ -56,7 +56,7 @@ class ImportProblem(Exception):
 
 
 def now_iso() -> str:
-    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def is_answered(item: dict[str, Any], answer: dict[str, Any] | None) -> bool:
@@ -75,10 +75,19 @@ def has_content(answer: dict[str, Any] | None) -> bool:
     """True if anything at all was filled in (answer, note, owner, due date, decision, actions)."""
     if not answer:
         return False
-    return any(answer.get(key) not in (None, "", []) for key in ("value", "note", "owner", "owner_name", "due", "decision", "actions"))
+    return any(
+        answer.get(key) not in (None, "", [])
+        for key in ("value", "note", "owner", "owner_name", "due", "decision", "actions")
+    )
 
 
-def new_document(definition: Definition, walkthrough: dict[str, Any], answers: dict[str, Any], archived: dict[str, Any] | None = None, known_items: dict[str, str] | None = None) -> dict[str, Any]:
+def new_document(
+    definition: Definition,
+    walkthrough: dict[str, Any],
+    answers: dict[str, Any],
+    archived: dict[str, Any] | None = None,
+    known_items: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """An answer document for export."""
     return {
         "format": ANSWERS_FORMAT,
@@ -100,30 +109,44 @@ def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any
     """Validate an imported answer file against ``definition``; return the document or raise :class:`ImportProblem`."""
     size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
     if size > MAX_FILE_BYTES:
-        raise ImportProblem(f"Filen er for stor ({size / 1024 / 1024:.1f} MB). En svarfil kan være høyst {MAX_FILE_BYTES // 1024 // 1024} MB.")
+        raise ImportProblem(
+            f"Filen er for stor ({size / 1024 / 1024:.1f} MB). En svarfil kan være høyst {MAX_FILE_BYTES // 1024 // 1024} MB."
+        )
     if size == 0:
         raise ImportProblem("Filen er tom.")
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
         data = json.loads(text)
     except UnicodeDecodeError:
-        raise ImportProblem("Filen er ikke en tekstfil i UTF-8. Velg en JSON-fil eksportert fra Partnerskapsverktøyet.") from None
+        raise ImportProblem(
+            "Filen er ikke en tekstfil i UTF-8. Velg en JSON-fil eksportert fra Partnerskapsverktøyet."
+        ) from None
     except json.JSONDecodeError as exc:
-        raise ImportProblem(f"Filen er ikke gyldig JSON – den kan være avkortet eller skadet (feil på linje {exc.lineno}, tegn {exc.colno}).") from None
+        raise ImportProblem(
+            f"Filen er ikke gyldig JSON – den kan være avkortet eller skadet (feil på linje {exc.lineno}, tegn {exc.colno})."
+        ) from None
     if not isinstance(data, dict) or data.get("format") != ANSWERS_FORMAT:
-        raise ImportProblem("Filen er ikke en svarfil fra Partnerskapsverktøyet. Velg en JSON-fil som er eksportert fra en sjekkliste.")
+        raise ImportProblem(
+            "Filen er ikke en svarfil fra Partnerskapsverktøyet. Velg en JSON-fil som er eksportert fra en sjekkliste."
+        )
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ImportProblem("Filen mangler formatversjon og kan ikke leses.")
     if version > ANSWERS_FORMAT_VERSION:
-        raise ImportProblem("Filen er laget med en nyere versjon av Partnerskapsverktøyet. Last inn siden på nytt for å få den nyeste versjonen, og prøv igjen.")
-    _only_keys(data, ("format", "format_version", "exported", "checklist", "walkthrough", "answers", "archived"), "filen")
+        raise ImportProblem(
+            "Filen er laget med en nyere versjon av Partnerskapsverktøyet. Last inn siden på nytt for å få den nyeste versjonen, og prøv igjen."
+        )
+    _only_keys(
+        data, ("format", "format_version", "exported", "checklist", "walkthrough", "answers", "archived"), "filen"
+    )
     checklist = _mapping(data.get("checklist"), "«checklist»")
     _only_keys(checklist, ("id", "version", "title", "items"), "«checklist»")
     if checklist.get("id") != definition.id:
         other = checklist.get("id")
         name = f"«{other}»" if isinstance(other, str) and ID_PATTERN.match(other) else "en annen sjekkliste"
-        raise ImportProblem(f"Filen gjelder sjekklisten {name}, ikke «{definition.id}». Åpne riktig sjekkliste og importer der.")
+        raise ImportProblem(
+            f"Filen gjelder sjekklisten {name}, ikke «{definition.id}». Åpne riktig sjekkliste og importer der."
+        )
     if not isinstance(checklist.get("version"), str) or len(checklist["version"]) > 20:
         raise ImportProblem("Filen mangler sjekklisteversjon.")
     items = _mapping(checklist.get("items", {}), "«checklist.items»")
@@ -146,7 +169,9 @@ def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any
             raise ImportProblem("Deltakerlisten i filen har feil type (den skal være tekst).")
         _check_text(walkthrough["participants"], "deltakerlisten", MAX_PARTICIPANTS)
     meeting_date = walkthrough.get("meeting_date", "")
-    if meeting_date != "" and not (isinstance(meeting_date, str) and DATE.match(meeting_date) and _valid_date(meeting_date)):
+    if meeting_date != "" and not (
+        isinstance(meeting_date, str) and DATE.match(meeting_date) and _valid_date(meeting_date)
+    ):
         raise ImportProblem("Ugyldig møtedato i filen. Møtedatoen skal være en dato (ÅÅÅÅ-MM-DD).")
     answers = _mapping(data.get("answers", {}), "«answers»")
     archived = _mapping(data.get("archived", {}), "«archived»")
@@ -162,7 +187,9 @@ def _only_keys(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> No
     unknown = [key for key in data if key not in allowed]
     if unknown:
         shown = ", ".join(f"«{key[:40]}»" for key in unknown[:3])
-        raise ImportProblem(f"Filen har ukjente felter i {where}: {shown}. Den er ikke en uendret eksport fra Partnerskapsverktøyet.")
+        raise ImportProblem(
+            f"Filen har ukjente felter i {where}: {shown}. Den er ikke en uendret eksport fra Partnerskapsverktøyet."
+        )
 
 
 def _mapping(value: Any, where: str) -> dict[str, Any]:
@@ -175,7 +202,9 @@ def _check_text(value: str, what: str, limit: int = MAX_TEXT) -> None:
     if len(value) > limit:
         raise ImportProblem(f"Teksten i {what} er for lang ({len(value)} tegn; høyst {limit}).")
     if MARKUP.search(value):
-        raise ImportProblem(f"Filen inneholder skript eller aktivt HTML-innhold i {what}. Av sikkerhetshensyn importeres den ikke.")
+        raise ImportProblem(
+            f"Filen inneholder skript eller aktivt HTML-innhold i {what}. Av sikkerhetshensyn importeres den ikke."
+        )
 
 
 def _check_answer(definition: Definition, item_id: str, answer: Any, archived: bool) -> None:
@@ -183,7 +212,7 @@ def _check_answer(definition: Definition, item_id: str, answer: Any, archived: b
     if not isinstance(answer, dict):
         raise ImportProblem(f"Filen har feil form på {where}.")
     _only_keys(answer, ANSWER_FIELDS + (("archived_in_version",) if archived else ()), where)
-    for key in ANSWER_TEXT_FIELDS + ("text",):
+    for key in (*ANSWER_TEXT_FIELDS, "text"):
         if key in answer:
             if not isinstance(answer[key], str):
                 raise ImportProblem(f"Filen har feil type i {where} («{key}» skal være tekst).")
@@ -210,7 +239,9 @@ def _check_answer(definition: Definition, item_id: str, answer: Any, archived: b
             _check_text(action.get(key, ""), f"et tiltak i {where}")
         if action.get("owner", "") not in ("", *OWNER_SIDES) or not isinstance(action.get("done", False), bool):
             raise ImportProblem(f"Filen har ugyldige verdier i et tiltak i {where}.")
-        if action.get("due", "") and not (isinstance(action["due"], str) and DATE.match(action["due"]) and _valid_date(action["due"])):
+        if action.get("due", "") and not (
+            isinstance(action["due"], str) and DATE.match(action["due"]) and _valid_date(action["due"])
+        ):
             raise ImportProblem(f"Ugyldig frist i et tiltak i {where}.")
     value = answer.get("value")
     if value is None or archived or item_id not in definition.by_id:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import base64
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .answers import ImportProblem, new_document, parse_answer_file
 from .definition import Definition
@@ -39,17 +40,38 @@ def compute_progress(checklist: str, answers: dict[str, Any], filters: dict[str,
     return progress(_definition(checklist), answers, filters)
 
 
-def open_walkthrough(checklist: str, answers: dict[str, Any], archived: dict[str, Any], known_items: dict[str, str] | None, known_version: str | None) -> dict[str, Any]:
+def open_walkthrough(
+    checklist: str,
+    answers: dict[str, Any],
+    archived: dict[str, Any],
+    known_items: dict[str, str] | None,
+    known_version: str | None,
+) -> dict[str, Any]:
     """Archive answers to removed items and report what changed since the walk-through last saw the checklist."""
     definition = _definition(checklist)
     kept, archive, moved = archive_removed(definition, answers, archived)
-    report = change_report(definition, known_items if known_items is not None else definition.hashes(), known_version or definition.version)
+    report = change_report(
+        definition, known_items if known_items is not None else definition.hashes(), known_version or definition.version
+    )
     report["archived"] = moved
     report["reworded_answered"] = reworded_answers(definition, kept)
-    return {"answers": kept, "archived": archive, "report": report, "known_items": definition.hashes(), "version": definition.version}
+    return {
+        "answers": kept,
+        "archived": archive,
+        "report": report,
+        "known_items": definition.hashes(),
+        "version": definition.version,
+    }
 
 
-def export(checklist: str, kind: str, walkthrough: dict[str, Any], answers: dict[str, Any], archived: dict[str, Any], today: str) -> dict[str, Any]:
+def export(
+    checklist: str,
+    kind: str,
+    walkthrough: dict[str, Any],
+    answers: dict[str, Any],
+    archived: dict[str, Any],
+    today: str,
+) -> dict[str, Any]:
     from .exports import EXPORTERS
 
     definition = _definition(checklist)
@@ -104,7 +126,9 @@ def compare(checklist: str, a: dict[str, Any], b: dict[str, Any]) -> dict[str, A
     return compare_walkthroughs(_definition(checklist), a, b)
 
 
-def share_encode(checklist: str, walkthrough: dict[str, Any], answers: dict[str, Any], archived: dict[str, Any] | None = None) -> dict[str, Any]:
+def share_encode(
+    checklist: str, walkthrough: dict[str, Any], answers: dict[str, Any], archived: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The share-link fragment for a walk-through: ``{"fragment", "length"}``; too long → a message."""
     from . import sharelink
 
@@ -151,4 +175,6 @@ def handle(request: str) -> str:
     except ImportProblem as problem:
         return json.dumps({"ok": False, "message": str(problem)}, ensure_ascii=False)
     except LookupError as problem:
-        return json.dumps({"ok": False, "message": str(problem.args[0] if problem.args else problem)}, ensure_ascii=False)
+        return json.dumps(
+            {"ok": False, "message": str(problem.args[0] if problem.args else problem)}, ensure_ascii=False
+        )

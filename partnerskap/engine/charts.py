@@ -152,8 +152,15 @@ def _defs(chart_id: str, count: int) -> str:
 
 
 def _swatch(
-    chart_id: str, index: int, x: float, y: float, width: float, height: float,
-    extra: str = "", tooltip: str = "", kind: str = "pv-chart__bar",
+    chart_id: str,
+    index: int,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    extra: str = "",
+    tooltip: str = "",
+    kind: str = "pv-chart__bar",
 ) -> list[str]:
     """A coloured rectangle plus its series pattern on top (the pattern is the non-colour cue)."""
     tip = f"<title>{_esc(tooltip)}</title>" if tooltip else ""
@@ -162,8 +169,11 @@ def _swatch(
     rect = f'<rect class="{kind} {_series_class(index)}" {box} fill="#3f51b5"{extra}'
     parts = [f"{rect}>{tip}</rect>" if tip and not (pattern and width > 0) else f"{rect}/>"]
     if pattern and width > 0:
-        parts.append(f'<rect class="pv-chart__pattern" {box} fill="url(#{chart_id}-p{pattern})">{tip}</rect>'
-                     if tip else f'<rect class="pv-chart__pattern" {box} fill="url(#{chart_id}-p{pattern})"/>')
+        parts.append(
+            f'<rect class="pv-chart__pattern" {box} fill="url(#{chart_id}-p{pattern})">{tip}</rect>'
+            if tip
+            else f'<rect class="pv-chart__pattern" {box} fill="url(#{chart_id}-p{pattern})"/>'
+        )
     return parts
 
 
@@ -255,7 +265,9 @@ def _render(
                 y += 22
             parts.append('<g class="pv-chart__legend-item">')
             parts.extend(_swatch(chart_id, index, x, y, 14, 14, kind="pv-chart__swatch"))
-            parts.append(f'<text class="pv-chart__legend" x="{_num(x + 20)}" y="{_num(y + 11.5)}" font-size="{_FONT}">{_esc(name)}</text>')
+            parts.append(
+                f'<text class="pv-chart__legend" x="{_num(x + 20)}" y="{_num(y + 11.5)}" font-size="{_FONT}">{_esc(name)}</text>'
+            )
             parts.append("</g>")
             x += item_w
         y += 14 + 14
@@ -274,7 +286,9 @@ def _render(
     tick = 0.0
     while tick <= axis_max + 1e-9:
         x = x0 + tick * scale
-        parts.append(f'<line class="pv-chart__grid" x1="{_num(x)}" y1="{_num(top)}" x2="{_num(x)}" y2="{_num(bottom)}" stroke="#ccc"/>')
+        parts.append(
+            f'<line class="pv-chart__grid" x1="{_num(x)}" y1="{_num(top)}" x2="{_num(x)}" y2="{_num(bottom)}" stroke="#ccc"/>'
+        )
         parts.append(
             f'<text class="pv-chart__tick" x="{_num(x)}" y="{_num(bottom + 16)}" text-anchor="middle" '
             f'font-size="{_FONT - 1}">{_esc(format_number(tick))}</text>'
@@ -297,7 +311,11 @@ def _render(
                 bx, by = x0, row_top + 5 + index * (bar_h + 2)
             else:
                 bx, by = x0, row_top + (row_h - bar_h) / 2
-            tooltip = f"{category} – {name}: {format_number(value, unit)}" if multi else f"{category}: {format_number(value, unit)}"
+            tooltip = (
+                f"{category} – {name}: {format_number(value, unit)}"
+                if multi
+                else f"{category}: {format_number(value, unit)}"
+            )
             data = f' data-series="{index + 1}" data-value="{_esc(repr(value))}"'
             parts.append("<g>")
             parts.extend(_swatch(chart_id, index, bx, by, width, bar_h, data, tooltip))
@@ -329,7 +347,9 @@ def _render(
                 f'y="{_num(row_top + row_h / 2)}" dy="0.35em" font-size="{_FONT}" font-weight="bold">'
                 f"{_esc(format_number(totals[row], unit))}</text>"
             )
-    parts.append(f'<line class="pv-chart__axis" x1="{_num(x0)}" y1="{_num(top)}" x2="{_num(x0)}" y2="{_num(bottom)}" stroke="#333"/>')
+    parts.append(
+        f'<line class="pv-chart__axis" x1="{_num(x0)}" y1="{_num(top)}" x2="{_num(x0)}" y2="{_num(bottom)}" stroke="#333"/>'
+    )
 
     height = bottom + 16 + _PAD + 4
     desc = _summary(categories, series, stacked, unit) + (f" {description.strip()}" if description.strip() else "")
@@ -338,9 +358,7 @@ def _render(
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" id="{chart_id}">'
         f'<title id="{chart_id}-title">{_esc(title)}</title>'
         f'<desc id="{chart_id}-desc">{_esc(desc)}</desc>'
-        f"{_defs(chart_id, len(series))}"
-        + "".join(parts)
-        + "</svg>"
+        f"{_defs(chart_id, len(series))}" + "".join(parts) + "</svg>"
     )
 
 
@@ -352,12 +370,17 @@ def distribution_svg(title: str, labels: list[str], counts: list[int]) -> str:
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError(f"{count!r} is not a whole number ≥ 0.")
     total = sum(counts)
-    share = ", ".join(f"{label}: {count}" for label, count in zip(labels, counts))
+    share = ", ".join(f"{label}: {count}" for label, count in zip(labels, counts, strict=False))
     description = f"{total} svar i alt. {share}." if labels else "Ingen svar."
     shares = [f"{count} ({round(100 * count / total)}\u00a0%)" if total else str(count) for count in counts]
     return _render(
-        title, [str(label) for label in labels], [("Antall svar", [int(c) for c in counts])],
-        stacked=False, unit="", description=description, row_labels=shares,
+        title,
+        [str(label) for label in labels],
+        [("Antall svar", [int(c) for c in counts])],
+        stacked=False,
+        unit="",
+        description=description,
+        row_labels=shares,
     )
 
 

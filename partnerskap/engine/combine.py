@@ -56,19 +56,34 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
             continue
         version = doc["checklist"]["version"]
         if version != definition.version:
-            skipped.append({"file": name, "reason": (
-                f"Filen gjelder versjon {version} av sjekklisten, ikke versjon {definition.version}. "
-                "Importer den i sjekklisten og eksporter den på nytt, så kan den sammenstilles."
-            )})
+            skipped.append(
+                {
+                    "file": name,
+                    "reason": (
+                        f"Filen gjelder versjon {version} av sjekklisten, ikke versjon {definition.version}. "
+                        "Importer den i sjekklisten og eksporter den på nytt, så kan den sammenstilles."
+                    ),
+                }
+            )
             continue
         walkthrough_id = doc["walkthrough"].get("id")
         if walkthrough_id and walkthrough_id in seen_ids:
-            skipped.append({"file": name, "reason": f"Filen er samme gjennomgang som «{seen_ids[walkthrough_id]}» og er hoppet over."})
+            skipped.append(
+                {
+                    "file": name,
+                    "reason": f"Filen er samme gjennomgang som «{seen_ids[walkthrough_id]}» og er hoppet over.",
+                }
+            )
             continue
         answers = {k: v for k, v in doc.get("answers", {}).items() if k in definition.by_id}
         fingerprint = json.dumps(answers, sort_keys=True, ensure_ascii=False)
         if answers and fingerprint in seen_answers:
-            skipped.append({"file": name, "reason": f"Filen har nøyaktig de samme svarene som «{seen_answers[fingerprint]}» og er hoppet over."})
+            skipped.append(
+                {
+                    "file": name,
+                    "reason": f"Filen har nøyaktig de samme svarene som «{seen_answers[fingerprint]}» og er hoppet over.",
+                }
+            )
             continue
         if walkthrough_id:
             seen_ids[walkthrough_id] = name
@@ -88,8 +103,15 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
         "count": len(accepted),
         "items": items,
         "disagreement": [
-            {"id": e["id"], "number": e["number"], "text": e["text"], "measure": e["measure"],
-             "value": e["disagreement"], "value_text": e["disagreement_text"], "answered": e["answered"]}
+            {
+                "id": e["id"],
+                "number": e["number"],
+                "text": e["text"],
+                "measure": e["measure"],
+                "value": e["disagreement"],
+                "value_text": e["disagreement_text"],
+                "answered": e["answered"],
+            }
             for e in ranked
         ],
         "survey_table": survey_table(definition, accepted),
@@ -180,19 +202,28 @@ def _item_summary(definition: Definition, ref: ItemRef, respondents: list[dict[s
         for _, answer in answered:
             if answer["value"] in tally:
                 tally[answer["value"]] += 1
-        counts = [{"value": value, "label": definition.value_label(item, value), "count": n} for value, n in tally.items()]
+        counts = [
+            {"value": value, "label": definition.value_label(item, value), "count": n} for value, n in tally.items()
+        ]
         labels = [c["label"] for c in counts]
         numbers_of = [c["count"] for c in counts]
         chart = charts.distribution_svg(title, labels, numbers_of)
         total = sum(numbers_of)
         table = charts.data_table_html(
-            f"Fordeling av svarene på {title}", ["Svar", "Antall", "Andel"],
+            f"Fordeling av svarene på {title}",
+            ["Svar", "Antall", "Andel"],
             [[c["label"], c["count"], f"{round(100 * c['count'] / total) if total else 0}\u00a0%"] for c in counts],
             ["Sum", total, "100\u00a0%" if total else "0\u00a0%"],
         )
         if _numeric_scale(definition, item):
             scale = definition.scale_of(item) or {}
-            numbers = [n for _, a in answered if a["value"] != scale.get("not_applicable") for n in [_as_number(a["value"])] if n is not None]
+            numbers = [
+                n
+                for _, a in answered
+                if a["value"] != scale.get("not_applicable")
+                for n in [_as_number(a["value"])]
+                if n is not None
+            ]
             measure = MEASURE_STDEV
         else:
             measure = MEASURE_SHARE
@@ -204,7 +235,9 @@ def _item_summary(definition: Definition, ref: ItemRef, respondents: list[dict[s
         if pairs:
             table = charts.data_table_html(title, ["Respondent", "Svar"], [[label, _round(n)] for label, n in pairs])
             if all(n >= 0 for n in numbers):
-                chart = charts.bar_chart_svg(title, [label for label, _ in pairs], [("Svar", [_round(n) for n in numbers])])
+                chart = charts.bar_chart_svg(
+                    title, [label for label, _ in pairs], [("Svar", [_round(n) for n in numbers])]
+                )
     summary = stats(numbers) if (measure == MEASURE_STDEV or item["type"] == "number") else None
     if measure == MEASURE_STDEV and summary is not None and len(numbers) >= 2:
         disagreement = summary["stdev"]
@@ -225,7 +258,11 @@ def _item_summary(definition: Definition, ref: ItemRef, respondents: list[dict[s
         "measure": measure,
         "disagreement": disagreement,
         "disagreement_text": _disagreement_text(measure, disagreement),
-        "notes": [{"respondent": r["label"], "note": a["note"]} for r, a in given if isinstance(a.get("note"), str) and a["note"].strip()],
+        "notes": [
+            {"respondent": r["label"], "note": a["note"]}
+            for r, a in given
+            if isinstance(a.get("note"), str) and a["note"].strip()
+        ],
         "texts": texts,
         "chart": chart,
         "table": table,
@@ -275,7 +312,9 @@ def survey_table(definition: Definition, respondents: list[dict[str, Any]]) -> d
         series = [(header[column], [row[column - 1] for row in plotted]) for column in range(1, len(header))]
         missing = any(cell == "" for row in rows for cell in row[1:])
         chart = charts.bar_chart_svg(
-            caption, [row[0] for row in rows], series,
+            caption,
+            [row[0] for row in rows],
+            series,
             description="Manglende svar er tegnet som 0." if missing else "",
         )
     return {
@@ -295,8 +334,22 @@ def _csv_number(value: Any) -> str:
     return str(value).replace(".", ",")
 
 
-ITEM_HEADER = ["Avsnitt", "Nr.", "Punkt-id", "Spørsmål / aktivitet", "Antall svar", "Fordeling",
-               "Gjennomsnitt", "Median", "Standardavvik", "Lavest", "Høyest", "Uenighet", "Notater", "Fritekstsvar"]
+ITEM_HEADER = [
+    "Avsnitt",
+    "Nr.",
+    "Punkt-id",
+    "Spørsmål / aktivitet",
+    "Antall svar",
+    "Fordeling",
+    "Gjennomsnitt",
+    "Median",
+    "Standardavvik",
+    "Lavest",
+    "Høyest",
+    "Uenighet",
+    "Notater",
+    "Fritekstsvar",
+]
 ITEM_WIDTHS = [28, 16, 18, 50, 16, 40, 16, 16, 16, 16, 16, 30, 60, 60]
 """Column widths (Excel applies them to both sheets, so the survey table's number columns get room too)."""
 
@@ -306,14 +359,20 @@ def item_rows(combined: dict[str, Any], number: Any = lambda v: v) -> list[list[
     out = []
     for entry in combined["items"]:
         summary = entry.get("stats") or {}
-        out.append([
-            entry["section"], entry["number"], entry["id"], entry["text"], number(entry["answered"]),
-            ", ".join(f"{c['label']}: {c['count']}" for c in entry["counts"]),
-            *(number(summary.get(key, "")) for key in STAT_KEYS),
-            entry["disagreement_text"],
-            "\n".join(f"{n['respondent']}: {n['note']}" for n in entry["notes"]),
-            "\n".join(f"{t['respondent']}: {t['text']}" for t in entry.get("texts", [])),
-        ])
+        out.append(
+            [
+                entry["section"],
+                entry["number"],
+                entry["id"],
+                entry["text"],
+                number(entry["answered"]),
+                ", ".join(f"{c['label']}: {c['count']}" for c in entry["counts"]),
+                *(number(summary.get(key, "")) for key in STAT_KEYS),
+                entry["disagreement_text"],
+                "\n".join(f"{n['respondent']}: {n['note']}" for n in entry["notes"]),
+                "\n".join(f"{t['respondent']}: {t['text']}" for t in entry.get("texts", [])),
+            ]
+        )
     return out
 
 

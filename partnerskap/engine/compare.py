@@ -17,7 +17,9 @@ def _side(walkthrough: Any, fallback: str) -> tuple[str, dict[str, Any]]:
         return fallback, {}
     name = walkthrough.get("name")
     answers = walkthrough.get("answers")
-    return (name.strip() if isinstance(name, str) and name.strip() else fallback), (answers if isinstance(answers, dict) else {})
+    return (name.strip() if isinstance(name, str) and name.strip() else fallback), (
+        answers if isinstance(answers, dict) else {}
+    )
 
 
 def _answer(answers: dict[str, Any], item_id: str) -> dict[str, Any]:
@@ -77,7 +79,8 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
             if old["value"] != new["value"]:
                 entry = {
                     **_ref(ref),
-                    "from_value": old["value"], "to_value": new["value"],
+                    "from_value": old["value"],
+                    "to_value": new["value"],
                     "from_label": definition.value_label(item, old["value"]),
                     "to_label": definition.value_label(item, new["value"]),
                 }
@@ -96,8 +99,12 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
             before, after = _field(old, key), _field(new, key)
             if before != after:
                 details[key].append({**_ref(ref), "field": key, "title": title, "from": before, "to": after})
-        old_actions = [x for x in old.get("actions", []) if isinstance(x, dict)] if isinstance(old.get("actions"), list) else []
-        new_actions = [x for x in new.get("actions", []) if isinstance(x, dict)] if isinstance(new.get("actions"), list) else []
+        old_actions = (
+            [x for x in old.get("actions", []) if isinstance(x, dict)] if isinstance(old.get("actions"), list) else []
+        )
+        new_actions = (
+            [x for x in new.get("actions", []) if isinstance(x, dict)] if isinstance(new.get("actions"), list) else []
+        )
         old_keys = {_action_key(x) for x in old_actions}
         new_by_key = {}
         for action in new_actions:
@@ -113,9 +120,13 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
             elif later.get("done"):
                 actions_resolved.append({**_action(ref, later), "how": "utført"})
     summary = {
-        "changed": len(changed), "unchanged": unchanged, "only_a": len(only_a), "only_b": len(only_b),
+        "changed": len(changed),
+        "unchanged": unchanged,
+        "only_a": len(only_a),
+        "only_b": len(only_b),
         **{f"{key}_changed": len(entries) for key, entries in details.items()},
-        "actions_new": len(actions_new), "actions_resolved": len(actions_resolved),
+        "actions_new": len(actions_new),
+        "actions_resolved": len(actions_resolved),
     }
     summary["text"] = _summary_text(summary, name_a, name_b)
     return {

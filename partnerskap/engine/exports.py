@@ -16,7 +16,20 @@ from .definition import Definition
 from .progress import progress
 
 OWNER_LABELS = {"stat": "Stat", "kommune": "Kommune", "begge": "Begge", "": ""}
-COLUMNS = ["Avsnitt", "Nr.", "Punkt-id", "Spørsmål / aktivitet", "Svar", "Notat", "Ansvarlig", "Navn", "Frist", "Vedtak", "Roller", "Fase"]
+COLUMNS = [
+    "Avsnitt",
+    "Nr.",
+    "Punkt-id",
+    "Spørsmål / aktivitet",
+    "Svar",
+    "Notat",
+    "Ansvarlig",
+    "Navn",
+    "Frist",
+    "Vedtak",
+    "Roller",
+    "Fase",
+]
 COLUMN_WIDTHS = [28, 6, 18, 60, 16, 50, 10, 20, 12, 40, 30, 18]
 
 
@@ -48,22 +61,40 @@ def rows(definition: Definition, doc: dict[str, Any]) -> list[list[str]]:
     for ref in definition.items:
         item = ref.data
         answer = answers.get(ref.id, {})
-        out.append([
-            ref.section["title"], ref.number, ref.id, item["text"],
-            definition.value_label(item, answer.get("value")),
-            answer.get("note", ""), OWNER_LABELS.get(answer.get("owner", ""), ""), answer.get("owner_name", ""),
-            answer.get("due", ""), answer.get("decision", ""),
-            ", ".join(definition.roles.get(r, r) for r in item.get("roles", [])),
-            definition.phases.get(item.get("phase") or "", ""),
-        ])
+        out.append(
+            [
+                ref.section["title"],
+                ref.number,
+                ref.id,
+                item["text"],
+                definition.value_label(item, answer.get("value")),
+                answer.get("note", ""),
+                OWNER_LABELS.get(answer.get("owner", ""), ""),
+                answer.get("owner_name", ""),
+                answer.get("due", ""),
+                answer.get("decision", ""),
+                ", ".join(definition.roles.get(r, r) for r in item.get("roles", [])),
+                definition.phases.get(item.get("phase") or "", ""),
+            ]
+        )
     for item_id, answer in doc.get("archived", {}).items():
         value = answer.get("value")
-        out.append([
-            "Arkivert (punktet er fjernet)", "", item_id, answer.get("text", ""),
-            "" if value is None else str(value), answer.get("note", ""),
-            OWNER_LABELS.get(answer.get("owner", ""), ""), answer.get("owner_name", ""), answer.get("due", ""),
-            answer.get("decision", ""), "", "",
-        ])
+        out.append(
+            [
+                "Arkivert (punktet er fjernet)",
+                "",
+                item_id,
+                answer.get("text", ""),
+                "" if value is None else str(value),
+                answer.get("note", ""),
+                OWNER_LABELS.get(answer.get("owner", ""), ""),
+                answer.get("owner_name", ""),
+                answer.get("due", ""),
+                answer.get("decision", ""),
+                "",
+                "",
+            ]
+        )
     return out
 
 
@@ -78,7 +109,9 @@ def export_csv(definition: Definition, doc: dict[str, Any], today: str) -> Expor
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)
     writer.writerows(_safe_cells(row) for row in rows(definition, doc))
-    return ExportFile(filename(definition, doc, today, "csv"), "text/csv;charset=utf-8", buffer.getvalue().encode("utf-8-sig"))
+    return ExportFile(
+        filename(definition, doc, today, "csv"), "text/csv;charset=utf-8", buffer.getvalue().encode("utf-8-sig")
+    )
 
 
 def _safe_cells(row: list[str]) -> list[str]:
@@ -89,7 +122,11 @@ def _safe_cells(row: list[str]) -> list[str]:
 def export_xlsx(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
     sheet = [COLUMNS, *rows(definition, doc)]
     data = ooxml.xlsx([("Svar", sheet)], COLUMN_WIDTHS)
-    return ExportFile(filename(definition, doc, today, "xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data)
+    return ExportFile(
+        filename(definition, doc, today, "xlsx"),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        data,
+    )
 
 
 def _md(text: str) -> str:
@@ -130,7 +167,9 @@ def export_markdown(definition: Definition, doc: dict[str, Any], today: str) -> 
     if doc.get("archived"):
         lines += ["## Arkiverte svar (punkter som er fjernet fra sjekklisten)", ""]
         for item_id, answer in doc["archived"].items():
-            lines.append(f"- {_md(answer.get('text') or item_id)}: {_md(str(answer.get('value') or ''))} {_md(answer.get('note', ''))}".rstrip())
+            lines.append(
+                f"- {_md(answer.get('text') or item_id)}: {_md(str(answer.get('value') or ''))} {_md(answer.get('note', ''))}".rstrip()
+            )
         lines.append("")
     data = "\n".join(lines).encode("utf-8")
     return ExportFile(filename(definition, doc, today, "md"), "text/markdown;charset=utf-8", data)
@@ -166,7 +205,15 @@ def _meeting_lines(definition: Definition, doc: dict[str, Any], today: str) -> l
 
 def _action_text(action: dict[str, Any]) -> str:
     """One action as a line: «Skrive utkast (Stat (Ola), frist 2027-01-15, utført)»."""
-    details = [x for x in (_owner(action), f"frist {action['due']}" if action.get("due") else "", "utført" if action.get("done") else "") if x]
+    details = [
+        x
+        for x in (
+            _owner(action),
+            f"frist {action['due']}" if action.get("due") else "",
+            "utført" if action.get("done") else "",
+        )
+        if x
+    ]
     what = action.get("what", "") or "Tiltak uten beskrivelse"
     return f"{what} ({', '.join(details)})" if details else what
 
@@ -200,7 +247,10 @@ def export_minutes(definition: Definition, doc: dict[str, Any], today: str) -> E
                 if answer.get(key):
                     word.paragraph(answer[key], bold_prefix=title)
             if _owner(answer) or answer.get("due"):
-                word.paragraph(" · ".join(x for x in (_owner(answer), f"frist {answer['due']}" if answer.get("due") else "") if x), bold_prefix="Ansvar: ")
+                word.paragraph(
+                    " · ".join(x for x in (_owner(answer), f"frist {answer['due']}" if answer.get("due") else "") if x),
+                    bold_prefix="Ansvar: ",
+                )
             for action in answer.get("actions", []):
                 word.paragraph(_action_text(action), bold_prefix="Tiltak: ")
     actions = action_rows(definition, doc)
@@ -210,7 +260,11 @@ def export_minutes(definition: Definition, doc: dict[str, Any], today: str) -> E
     else:
         word.paragraph("Ingen tiltak er registrert.")
     data = word.build(f"Referat: {definition.title}")
-    return ExportFile(filename(definition, doc, today, "docx", "referat"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", data)
+    return ExportFile(
+        filename(definition, doc, today, "docx", "referat"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        data,
+    )
 
 
 def _md_cell(text: str) -> str:
@@ -241,7 +295,14 @@ def export_minutes_markdown(definition: Definition, doc: dict[str, Any], today: 
                 if answer.get(key):
                     lines.append(f"- {title}: {_md(answer[key])}")
             if _owner(answer) or answer.get("due"):
-                lines.append("- Ansvar: " + _md(" · ".join(x for x in (_owner(answer), f"frist {answer['due']}" if answer.get("due") else "") if x)))
+                lines.append(
+                    "- Ansvar: "
+                    + _md(
+                        " · ".join(
+                            x for x in (_owner(answer), f"frist {answer['due']}" if answer.get("due") else "") if x
+                        )
+                    )
+                )
             for action in answer.get("actions", []):
                 lines.append(f"- Tiltak: {_md(_action_text(action))}")
             lines.append("")
@@ -267,9 +328,27 @@ def action_rows(definition: Definition, doc: dict[str, Any]) -> list[list[str]]:
         if not answer:
             continue
         if _owner(answer) or answer.get("due"):
-            out.append([ref.number, ref.data["text"], answer.get("decision") or answer.get("note", ""), _owner(answer), answer.get("due", ""), ""])
+            out.append(
+                [
+                    ref.number,
+                    ref.data["text"],
+                    answer.get("decision") or answer.get("note", ""),
+                    _owner(answer),
+                    answer.get("due", ""),
+                    "",
+                ]
+            )
         for action in answer.get("actions", []):
-            out.append([ref.number, ref.data["text"], action.get("what", ""), _owner(action), action.get("due", ""), "Utført" if action.get("done") else "Åpen"])
+            out.append(
+                [
+                    ref.number,
+                    ref.data["text"],
+                    action.get("what", ""),
+                    _owner(action),
+                    action.get("due", ""),
+                    "Utført" if action.get("done") else "Åpen",
+                ]
+            )
     return out
 
 

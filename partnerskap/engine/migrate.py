@@ -20,13 +20,19 @@ def change_report(definition: Definition, known_items: dict[str, str], from_vers
         "from_version": from_version,
         "to_version": definition.version,
         "changed": bool(reworded or added or removed) or from_version != definition.version,
-        "reworded": [{"id": i, "number": definition.by_id[i].number, "text": definition.by_id[i].data["text"]} for i in reworded],
-        "added": [{"id": i, "number": definition.by_id[i].number, "text": definition.by_id[i].data["text"]} for i in added],
+        "reworded": [
+            {"id": i, "number": definition.by_id[i].number, "text": definition.by_id[i].data["text"]} for i in reworded
+        ],
+        "added": [
+            {"id": i, "number": definition.by_id[i].number, "text": definition.by_id[i].data["text"]} for i in added
+        ],
         "removed": removed,
     }
 
 
-def archive_removed(definition: Definition, answers: dict[str, Any], archived: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
+def archive_removed(
+    definition: Definition, answers: dict[str, Any], archived: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
     """Move answers to items the definition no longer has into ``archived``; return both and the moved ids."""
     kept: dict[str, Any] = {}
     archive = dict(archived)
@@ -45,5 +51,7 @@ def reworded_answers(definition: Definition, answers: dict[str, Any]) -> list[st
     return [
         item_id
         for item_id, answer in answers.items()
-        if item_id in definition.by_id and answer.get("hash") and answer["hash"] != definition.by_id[item_id].data["hash"]
+        if item_id in definition.by_id
+        and answer.get("hash")
+        and answer["hash"] != definition.by_id[item_id].data["hash"]
     ]

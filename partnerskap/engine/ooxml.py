@@ -49,7 +49,10 @@ def _relationships(targets: list[tuple[str, str]]) -> str:
     """A ``.rels`` part: (relationship type URL, target) numbered rId1, rId2 …"""
     return (
         f'{_XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        + "".join(f'<Relationship Id="rId{i}" Type="{kind}" Target="{target}"/>' for i, (kind, target) in enumerate(targets, start=1))
+        + "".join(
+            f'<Relationship Id="rId{i}" Type="{kind}" Target="{target}"/>'
+            for i, (kind, target) in enumerate(targets, start=1)
+        )
         + "</Relationships>"
     )
 
@@ -76,27 +79,43 @@ def xlsx(sheets: list[tuple[str, list[list[object]]]], widths: list[int] | None 
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     cells.append(f'<c r="{ref}"{style}><v>{value}</v></c>')
                 elif value not in (None, ""):
-                    cells.append(f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_x(value)}</t></is></c>')
+                    cells.append(
+                        f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_x(value)}</t></is></c>'
+                    )
             xml_rows.append(f'<row r="{r}">{"".join(cells)}</row>')
         cols = ""
         if widths:
-            cols = "<cols>" + "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1)) + "</cols>"
+            cols = (
+                "<cols>"
+                + "".join(
+                    f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1)
+                )
+                + "</cols>"
+            )
         sheet_parts[f"xl/worksheets/sheet{number}.xml"] = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
             '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-            f'{cols}<sheetData>{"".join(xml_rows)}</sheetData></worksheet>'
+            f"{cols}<sheetData>{''.join(xml_rows)}</sheetData></worksheet>"
         )
     names = [name[:31].translate(str.maketrans("[]:*?/\\", "       ")) for name, _ in sheets]
     parts = {
         "[Content_Types].xml": _content_types(
-            [("/xl/workbook.xml", f"{_OFFICE}.spreadsheetml.sheet.main+xml"), ("/xl/styles.xml", f"{_OFFICE}.spreadsheetml.styles+xml")]
-            + [(f"/xl/worksheets/sheet{i}.xml", f"{_OFFICE}.spreadsheetml.worksheet+xml") for i in range(1, len(sheets) + 1)]
+            [
+                ("/xl/workbook.xml", f"{_OFFICE}.spreadsheetml.sheet.main+xml"),
+                ("/xl/styles.xml", f"{_OFFICE}.spreadsheetml.styles+xml"),
+            ]
+            + [
+                (f"/xl/worksheets/sheet{i}.xml", f"{_OFFICE}.spreadsheetml.worksheet+xml")
+                for i in range(1, len(sheets) + 1)
+            ]
         ),
         "_rels/.rels": _relationships([(f"{_RELATIONSHIP}/officeDocument", "xl/workbook.xml")]),
         "xl/workbook.xml": (
             f'{_XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{_RELATIONSHIP}"><sheets>'
-            + "".join(f'<sheet name="{_x(name)}" sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(names, start=1))
+            + "".join(
+                f'<sheet name="{_x(name)}" sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(names, start=1)
+            )
             + "</sheets></workbook>"
         ),
         "xl/_rels/workbook.xml.rels": _relationships(
@@ -136,12 +155,22 @@ class DocxBuilder:
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         def row(cells: list[str], bold: bool) -> str:
-            return "<w:tr>" + "".join(f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p>{self._run(c, bold=bold)}</w:p></w:tc>' for c in cells) + "</w:tr>"
+            return (
+                "<w:tr>"
+                + "".join(
+                    f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p>{self._run(c, bold=bold)}</w:p></w:tc>'
+                    for c in cells
+                )
+                + "</w:tr>"
+            )
 
-        borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        borders = "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
         self._body.append(
             f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>{borders}</w:tblBorders></w:tblPr>'
-            f'{row(header, True).replace("<w:tr>", "<w:tr><w:trPr><w:tblHeader/></w:trPr>", 1)}{"".join(row(r, False) for r in rows)}</w:tbl>'
+            f"{row(header, True).replace('<w:tr>', '<w:tr><w:trPr><w:tblHeader/></w:trPr>', 1)}{''.join(row(r, False) for r in rows)}</w:tbl>"
         )
         self._body.append("<w:p/>")
 
@@ -160,15 +189,22 @@ class DocxBuilder:
             for level, size in ((1, 36), (2, 28), (3, 24))
         )
         parts = {
-            "[Content_Types].xml": _content_types([
-                ("/word/document.xml", f"{_OFFICE}.wordprocessingml.document.main+xml"),
-                ("/word/styles.xml", f"{_OFFICE}.wordprocessingml.styles+xml"),
-                ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
-            ]),
-            "_rels/.rels": _relationships([
-                (f"{_RELATIONSHIP}/officeDocument", "word/document.xml"),
-                ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
-            ]),
+            "[Content_Types].xml": _content_types(
+                [
+                    ("/word/document.xml", f"{_OFFICE}.wordprocessingml.document.main+xml"),
+                    ("/word/styles.xml", f"{_OFFICE}.wordprocessingml.styles+xml"),
+                    ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+                ]
+            ),
+            "_rels/.rels": _relationships(
+                [
+                    (f"{_RELATIONSHIP}/officeDocument", "word/document.xml"),
+                    (
+                        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                        "docProps/core.xml",
+                    ),
+                ]
+            ),
             "docProps/core.xml": (
                 f'{_XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
                 f"<dc:title>{_x(title)}</dc:title><dc:language>nb-NO</dc:language></cp:coreProperties>"

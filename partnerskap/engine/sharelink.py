@@ -49,14 +49,22 @@ def decode(fragment: str, definition: Definition) -> dict[str, Any]:
     if not fragment:
         raise ImportProblem("Lenken inneholder ingen svar.")
     if len(fragment) > MAX_LINK_CHARS:
-        raise ImportProblem(f"Lenken er for lang ({len(fragment)} tegn; grensen er {MAX_LINK_CHARS}). Den er ikke laget av Partnerskapsverktøyet.")
+        raise ImportProblem(
+            f"Lenken er for lang ({len(fragment)} tegn; grensen er {MAX_LINK_CHARS}). Den er ikke laget av Partnerskapsverktøyet."
+        )
     if not fragment.startswith(FORMAT_TAG):
         if _OTHER_TAG.match(fragment):
-            raise ImportProblem("Lenken er laget med en nyere versjon av Partnerskapsverktøyet. Last inn siden på nytt for å få den nyeste versjonen, og prøv igjen.")
-        raise ImportProblem("Lenken er ikke en delingslenke fra Partnerskapsverktøyet, eller den er ufullstendig. Kopier hele lenken og prøv igjen.")
-    body = fragment[len(FORMAT_TAG):]
+            raise ImportProblem(
+                "Lenken er laget med en nyere versjon av Partnerskapsverktøyet. Last inn siden på nytt for å få den nyeste versjonen, og prøv igjen."
+            )
+        raise ImportProblem(
+            "Lenken er ikke en delingslenke fra Partnerskapsverktøyet, eller den er ufullstendig. Kopier hele lenken og prøv igjen."
+        )
+    body = fragment[len(FORMAT_TAG) :]
     if not body or not _BASE64URL.match(body) or len(body) % 4 == 1:
-        raise ImportProblem("Lenken er skadet eller ufullstendig (den har ugyldige tegn). Kopier hele lenken og prøv igjen.")
+        raise ImportProblem(
+            "Lenken er skadet eller ufullstendig (den har ugyldige tegn). Kopier hele lenken og prøv igjen."
+        )
     try:
         packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
     except (binascii.Error, ValueError):
@@ -65,14 +73,18 @@ def decode(fragment: str, definition: Definition) -> dict[str, Any]:
     try:
         raw = inflater.decompress(packed, MAX_FILE_BYTES + 1)
     except zlib.error:
-        raise ImportProblem("Lenken er skadet eller ufullstendig: svarene i den kan ikke pakkes ut. Kopier hele lenken og prøv igjen.") from None
+        raise ImportProblem(
+            "Lenken er skadet eller ufullstendig: svarene i den kan ikke pakkes ut. Kopier hele lenken og prøv igjen."
+        ) from None
     if len(raw) > MAX_FILE_BYTES or inflater.unconsumed_tail:
         raise ImportProblem(
             f"Lenken pakker ut til mer enn en svarfil kan være ({MAX_FILE_BYTES // 1024 // 1024} MB). "
             "Den er ikke laget av Partnerskapsverktøyet og åpnes ikke."
         )
     if not inflater.eof or inflater.unused_data:
-        raise ImportProblem("Lenken er skadet eller ufullstendig: svarene i den er avkortet. Kopier hele lenken og prøv igjen.")
+        raise ImportProblem(
+            "Lenken er skadet eller ufullstendig: svarene i den er avkortet. Kopier hele lenken og prøv igjen."
+        )
     try:
         return parse_answer_file(raw, definition)
     except ImportProblem as problem:

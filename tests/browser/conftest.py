@@ -7,13 +7,18 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
-
 from server import CONTENT_SECURITY_POLICY, SiteServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--lang=nb-NO",  # the browser's own UI (date fields, file pickers) in Norwegian, as for the site's users
 ]
 ENGINE_TIMEOUT_MS = 120_000
@@ -48,11 +53,24 @@ class PageErrors:
         self.dialogs: list[str] = []
 
     def watch(self, page: Page) -> None:
-        page.on("console", lambda message: "Content-Security-Policy" in message.text and self.errors.append(f"CSP: {message.text}"))
+        page.on(
+            "console",
+            lambda message: "Content-Security-Policy" in message.text and self.errors.append(f"CSP: {message.text}"),
+        )
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-        page.on("console", lambda message: message.type == "error" and not message.text.startswith("Failed to load resource") and self.errors.append(f"console: {message.text}"))
+        page.on(
+            "console",
+            lambda message: (
+                message.type == "error"
+                and not message.text.startswith("Failed to load resource")
+                and self.errors.append(f"console: {message.text}")
+            ),
+        )
         page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        page.on("response", lambda response: response.status >= 400 and self.errors.append(f"HTTP {response.status}: {response.url}"))
+        page.on(
+            "response",
+            lambda response: response.status >= 400 and self.errors.append(f"HTTP {response.status}: {response.url}"),
+        )
 
 
 @pytest.fixture
@@ -80,6 +98,10 @@ def page(context: BrowserContext, page_errors: PageErrors) -> Iterator[Page]:
 def wait_for_engine(page: Page, answered: int | None = None) -> None:
     """Wait until the engine has computed progress (optionally: for this many answers)."""
     if answered is None:
-        page.wait_for_function("() => document.getElementById('pv-app')?.dataset.pvProgress !== undefined", timeout=ENGINE_TIMEOUT_MS)
+        page.wait_for_function(
+            "() => document.getElementById('pv-app')?.dataset.pvProgress !== undefined", timeout=ENGINE_TIMEOUT_MS
+        )
     else:
-        page.wait_for_function(f"() => document.getElementById('pv-app')?.dataset.pvProgress === '{answered}'", timeout=ENGINE_TIMEOUT_MS)
+        page.wait_for_function(
+            f"() => document.getElementById('pv-app')?.dataset.pvProgress === '{answered}'", timeout=ENGINE_TIMEOUT_MS
+        )

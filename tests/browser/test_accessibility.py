@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from axe import axe_violations
 from conftest import wait_for_engine
-from test_answering import item, open_details
+from playwright.sync_api import Page, expect
+from test_answering import open_details
 
 SCHEMES = ["light", "dark"]
 
@@ -43,7 +42,11 @@ def test_no_violations_on_any_page(site, built_site: Path, page: Page, scheme: s
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_answered_checklist_and_dialogs_have_no_violations(site, page: Page, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
-    for path in ("sjekklister/vertskommunesamarbeid/", "sjekklister/suksesskriterier/", "sjekklister/sporreundersokelse/"):
+    for path in (
+        "sjekklister/vertskommunesamarbeid/",
+        "sjekklister/suksesskriterier/",
+        "sjekklister/sporreundersokelse/",
+    ):
         page.goto(site.url + path)
         wait_for_engine(page)
         first = page.locator("fieldset[data-pv-item]").first
@@ -80,7 +83,9 @@ def test_meeting_mode_and_combine_view_in_dark_palette(site, built_site: Path, p
     files = []
     for index, (name, numbers) in enumerate(COUNTIES):
         path = tmp_path / f"{index}.json"
-        path.write_text(json.dumps(survey_file(built_site, name, numbers, walkthrough_id=f"wt-{index}")), encoding="utf-8")
+        path.write_text(
+            json.dumps(survey_file(built_site, name, numbers, walkthrough_id=f"wt-{index}")), encoding="utf-8"
+        )
         files.append(str(path))
     page.goto(site.url + "sjekklister/sporreundersokelse/sammenstill/")
     page.locator("#pv-combine-files").set_input_files(files)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 
-from playwright.sync_api import BrowserContext, Locator, Page, expect
-
 from conftest import wait_for_engine
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 CHECKLIST = "sjekklister/partnerskapsavtale/"
 
@@ -118,7 +116,9 @@ def test_storage_full_is_reported_and_the_page_keeps_working(site, page: Page) -
 
 
 def test_blocked_storage_is_reported(site, page: Page) -> None:
-    page.add_init_script("Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });")
+    page.add_init_script(
+        "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });"
+    )
     page.goto(site.url + CHECKLIST)
     expect(page.get_by_role("alert")).to_contain_text("tillater ikke lagring")
     item(page, "1.1").get_by_role("radio", name="Ja").check()
@@ -132,6 +132,8 @@ def test_corrupt_stored_data_is_kept_and_reported(site, page: Page) -> None:
     page.evaluate("key => localStorage.setItem(key, '{ikke json')", key)
     page.reload()
     expect(page.get_by_role("alert")).to_contain_text("kunne ikke leses")
-    kept = page.evaluate("() => Object.entries(localStorage).filter(([k]) => k.includes(':uleselig:')).map(([, v]) => v)")
+    kept = page.evaluate(
+        "() => Object.entries(localStorage).filter(([k]) => k.includes(':uleselig:')).map(([, v]) => v)"
+    )
     assert kept == ["{ikke json"]
     expect(item(page, "1.1").get_by_role("radio", name="Ja")).not_to_be_checked()

@@ -7,43 +7,69 @@ import io
 import json
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, expect
-
 from axe import axe_violations
 from conftest import PageErrors, wait_for_engine
+from playwright.sync_api import Browser, Page, expect
 from test_answering import CHECKLIST, item, open_details
 from test_export_import import download
 
 COUNTIES = [("Nordland", [44, 43, 34, 9, 0, 0]), ("Troms", [25, 24, 22, 2, 0, 0]), ("Oslo", [15, 15, 0, 0, 15, 0])]
 
 
-def survey_file(built_site: Path, name: str, numbers: list[int], *, walkthrough_id: str, checklist: str = "sporreundersokelse", version: str | None = None) -> dict:
+def survey_file(
+    built_site: Path,
+    name: str,
+    numbers: list[int],
+    *,
+    walkthrough_id: str,
+    checklist: str = "sporreundersokelse",
+    version: str | None = None,
+) -> dict:
     definition = json.loads((built_site / "sjekklister" / "sporreundersokelse.json").read_text(encoding="utf-8"))
     items = [i for s in definition["sections"] for i in s["items"]]
     answers = {items[0]["id"]: {"value": name, "hash": items[0]["hash"]}}
     numeric = [i for i in items if i["type"] == "number"]
-    for entry, number in zip(numeric, numbers):
+    for entry, number in zip(numeric, numbers, strict=False):
         answers[entry["id"]] = {"value": number, "hash": entry["hash"], "note": f"Notat fra {name}"}
     return {
-        "format": "partnerskap-svar", "format_version": 1, "exported": "2026-11-24T10:00:00Z",
-        "checklist": {"id": checklist, "version": version or definition["version"], "title": definition["title"], "items": {i["id"]: i["hash"] for i in items}},
+        "format": "partnerskap-svar",
+        "format_version": 1,
+        "exported": "2026-11-24T10:00:00Z",
+        "checklist": {
+            "id": checklist,
+            "version": version or definition["version"],
+            "title": definition["title"],
+            "items": {i["id"]: i["hash"] for i in items},
+        },
         "walkthrough": {"id": walkthrough_id, "name": f"NTL {name}"},
-        "answers": answers, "archived": {},
+        "answers": answers,
+        "archived": {},
     }
 
 
-def test_combine_survey_files_with_bad_ones_reported_by_name(site, built_site: Path, page: Page, tmp_path: Path) -> None:
+def test_combine_survey_files_with_bad_ones_reported_by_name(
+    site, built_site: Path, page: Page, tmp_path: Path
+) -> None:
     files = []
     for index, (name, numbers) in enumerate(COUNTIES):
         path = tmp_path / f"{name.lower()}.json"
-        path.write_text(json.dumps(survey_file(built_site, name, numbers, walkthrough_id=f"wt-{index}")), encoding="utf-8")
+        path.write_text(
+            json.dumps(survey_file(built_site, name, numbers, walkthrough_id=f"wt-{index}")), encoding="utf-8"
+        )
         files.append(path)
     duplicate = tmp_path / "nordland-kopi.json"
     duplicate.write_text((tmp_path / "nordland.json").read_text(encoding="utf-8"), encoding="utf-8")
     other = tmp_path / "feil-sjekkliste.json"
-    other.write_text(json.dumps(survey_file(built_site, "Finnmark", [19] * 6, walkthrough_id="wt-x", checklist="partnerskapsavtale")), encoding="utf-8")
+    other.write_text(
+        json.dumps(
+            survey_file(built_site, "Finnmark", [19] * 6, walkthrough_id="wt-x", checklist="partnerskapsavtale")
+        ),
+        encoding="utf-8",
+    )
     old = tmp_path / "gammel-versjon.json"
-    old.write_text(json.dumps(survey_file(built_site, "Hedmark", [22] * 6, walkthrough_id="wt-y", version="0.9")), encoding="utf-8")
+    old.write_text(
+        json.dumps(survey_file(built_site, "Hedmark", [22] * 6, walkthrough_id="wt-y", version="0.9")), encoding="utf-8"
+    )
     broken = tmp_path / "skadet.json"
     broken.write_text('{"format": "partnerskap-svar", "answ', encoding="utf-8")
     files += [duplicate, other, old, broken]

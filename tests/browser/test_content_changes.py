@@ -7,11 +7,10 @@ import io
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from conftest import wait_for_engine
 from helpers import mkdocs_build, project_copy
-from test_answering import CHECKLIST, item
+from playwright.sync_api import Page, expect
+from test_answering import CHECKLIST
 from test_export_import import download
 
 
@@ -22,7 +21,7 @@ def next_version_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) 
     project = project_copy(root / "project")
     path = project / "checklists" / "partnerskapsavtale.yml"
     text = path.read_text(encoding="utf-8")
-    removed = text[text.index("      - id: formal-visjoner"): text.index("      - id: formal-virksomhetsplan")]
+    removed = text[text.index("      - id: formal-visjoner") : text.index("      - id: formal-virksomhetsplan")]
     added = (
         "      - id: formal-evaluering\n"
         "        text: Har dere avtalt hvordan målene skal følges opp?\n"
@@ -30,8 +29,15 @@ def next_version_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) 
     )
     text = (
         text.replace(removed, added)
-        .replace("Er dere enige om felles mål for NAV-kontoret?", "Er dere enige om felles mål og prioriteringer for NAV-kontoret?")
-        .replace('version: "1.0"\nchangelog:\n', 'version: "1.1"\nchangelog:\n  - version: "1.1"\n    date: 2026-12-01\n    text: Ett spørsmål omformulert, ett fjernet og ett nytt.\n', 1)
+        .replace(
+            "Er dere enige om felles mål for NAV-kontoret?",
+            "Er dere enige om felles mål og prioriteringer for NAV-kontoret?",
+        )
+        .replace(
+            'version: "1.0"\nchangelog:\n',
+            'version: "1.1"\nchangelog:\n  - version: "1.1"\n    date: 2026-12-01\n    text: Ett spørsmål omformulert, ett fjernet og ett nytt.\n',
+            1,
+        )
     )
     path.write_text(text, encoding="utf-8")
     run = mkdocs_build(project, root / "site", site_url=f"http://127.0.0.1:{site_port}/")
@@ -39,7 +45,9 @@ def next_version_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) 
     return root / "site"
 
 
-def test_changes_are_reported_and_removed_answers_archived(site, built_site: Path, next_version_site: Path, page: Page) -> None:
+def test_changes_are_reported_and_removed_answers_archived(
+    site, built_site: Path, next_version_site: Path, page: Page
+) -> None:
     page.goto(site.url + CHECKLIST)
     by_id = lambda item_id: page.locator(f"fieldset[data-pv-item='{item_id}']")  # noqa: E731
     by_id("formal-felles-mal").get_by_role("radio", name="Ja").check()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from playwright.sync_api import Page, expect
-
 from conftest import wait_for_engine
+from playwright.sync_api import Page, expect
 
 
 def record_requests(page: Page) -> list[str]:

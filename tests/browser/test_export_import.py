@@ -11,9 +11,8 @@ from pathlib import Path
 import jsonschema
 import openpyxl
 import pytest
-from playwright.sync_api import Browser, Page, expect
-
 from conftest import PageErrors, wait_for_engine
+from playwright.sync_api import Browser, Page, expect
 from test_answering import CHECKLIST, item, open_details
 
 
@@ -54,11 +53,20 @@ def test_every_export_format(site, built_site: Path, page: Page) -> None:
     name, data = download(page, "CSV")
     assert name.endswith(".csv")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert len(rows) == 45 and rows[1][4] == "Delvis" and rows[1][5] == note and rows[1][6:9] == ["Begge", "Kari Nordmann", "2027-02-01"]
+    assert (
+        len(rows) == 45
+        and rows[1][4] == "Delvis"
+        and rows[1][5] == note
+        and rows[1][6:9] == ["Begge", "Kari Nordmann", "2027-02-01"]
+    )
 
     name, data = download(page, "Markdown")
     text = data.decode("utf-8")
-    assert name.endswith(".md") and text.startswith("# Partnerskapsavtalen punkt for punkt") and "Fremdrift: 3 av 44 besvart" in text
+    assert (
+        name.endswith(".md")
+        and text.startswith("# Partnerskapsavtalen punkt for punkt")
+        and "Fremdrift: 3 av 44 besvart" in text
+    )
     assert "<b>" not in text  # markup in notes is escaped
 
     name, data = download(page, "Excel")
@@ -70,7 +78,11 @@ def test_every_export_format(site, built_site: Path, page: Page) -> None:
     name, data = download(page, "Referat (Word)")
     assert name == f"partnerskapsavtale-min-gjennomgang-referat-{today}.docx"
     document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
-    assert "Referat: Partnerskapsavtalen punkt for punkt" in document and "Kari Nordmann" in document and "Tiltak og ansvar" in document
+    assert (
+        "Referat: Partnerskapsavtalen punkt for punkt" in document
+        and "Kari Nordmann" in document
+        and "Tiltak og ansvar" in document
+    )
 
     expect(page.locator(".pv-panel__note")).not_to_contain_text("Sist eksportert: aldri")
 
@@ -106,7 +118,9 @@ def test_json_round_trip_into_a_fresh_profile(site, browser: Browser, page: Page
 
 
 def _storage(page: Page) -> dict:
-    return page.evaluate("() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => !k.endsWith(':sist-brukt')))")
+    return page.evaluate(
+        "() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => !k.endsWith(':sist-brukt')))"
+    )
 
 
 BAD_IMPORTS = [
@@ -120,7 +134,9 @@ BAD_IMPORTS = [
 
 
 @pytest.mark.parametrize("filename,content,message", BAD_IMPORTS, ids=[case[0] for case in BAD_IMPORTS])
-def test_bad_import_files_leave_answers_untouched(site, page: Page, tmp_path: Path, filename: str, content, message: str) -> None:
+def test_bad_import_files_leave_answers_untouched(
+    site, page: Page, tmp_path: Path, filename: str, content, message: str
+) -> None:
     page.goto(site.url + CHECKLIST)
     answer_some(page)
     wait_for_engine(page, answered=3)
@@ -133,7 +149,7 @@ def test_bad_import_files_leave_answers_untouched(site, page: Page, tmp_path: Pa
         content = json.dumps(doc).encode()
     elif content == "script":
         first = next(iter(doc["answers"]))
-        doc["answers"][first]["note"] = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>"
+        doc["answers"][first]["note"] = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
         content = json.dumps(doc).encode()
     elif content == "odd-keys":
         doc["__proto__"] = {"polluted": True}

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
-
 from conftest import wait_for_engine
+from playwright.sync_api import Page, expect
 from test_answering import CHECKLIST, item
 
 FOCUS_STATE = """() => {
@@ -70,7 +69,9 @@ def test_answer_export_and_import_with_the_keyboard_alone(site, page: Page, tmp_
     # controls, where the page shows no focus), never into the page. Esc cancels without changing anything.
     for _ in range(8):
         page.keyboard.press("Tab")
-        assert page.evaluate("() => document.activeElement === document.body || document.activeElement.closest('dialog') !== null")
+        assert page.evaluate(
+            "() => document.activeElement === document.body || document.activeElement.closest('dialog') !== null"
+        )
     page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
     expect(page.get_by_role("status").filter(has_text="Importen er avbrutt")).to_be_visible()

@@ -6,10 +6,9 @@ import io
 import zipfile
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
-
 from axe import axe_violations
 from conftest import wait_for_engine
+from playwright.sync_api import Page, expect
 
 
 def item(page: Page, number: str):
@@ -18,7 +17,9 @@ def item(page: Page, number: str):
 
 
 def focused_name(page: Page) -> str:
-    return page.evaluate("() => { const el = document.activeElement; return el.labels?.[0]?.textContent.trim() || el.textContent.trim(); }")
+    return page.evaluate(
+        "() => { const el = document.activeElement; return el.labels?.[0]?.textContent.trim() || el.textContent.trim(); }"
+    )
 
 
 def test_meeting_with_the_keyboard_and_minutes(site, page: Page) -> None:
@@ -69,7 +70,9 @@ def test_meeting_with_the_keyboard_and_minutes(site, page: Page) -> None:
     for _ in range(44):
         if meeting.get_by_role("heading", name="Referat: Min gjennomgang").count():
             break
-        meeting.get_by_role("button", name="Neste →").or_(meeting.get_by_role("button", name="Til referatet →")).first.click()
+        meeting.get_by_role("button", name="Neste →").or_(
+            meeting.get_by_role("button", name="Til referatet →")
+        ).first.click()
     expect(meeting.get_by_role("heading", name="Referat: Min gjennomgang")).to_be_visible()
     page.keyboard.type("Fylkesdirektør, kommunedirektør, NAV-leder")
     expect(meeting.locator("ol.pv-meeting__decisions")).to_contain_text("Partene skriver et nytt utkast til avtalen.")
@@ -79,8 +82,16 @@ def test_meeting_with_the_keyboard_and_minutes(site, page: Page) -> None:
 
     with page.expect_download() as info:
         meeting.get_by_role("button", name="Referat (Word)").click()
-    document = zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes())).read("word/document.xml").decode("utf-8")
-    for text in ("Fylkesdirektør, kommunedirektør, NAV-leder", "Partene skriver et nytt utkast til avtalen.", "Sende utkast til kommunen", "Kari Nordmann", "2027-01-15"):
+    document = (
+        zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes())).read("word/document.xml").decode("utf-8")
+    )
+    for text in (
+        "Fylkesdirektør, kommunedirektør, NAV-leder",
+        "Partene skriver et nytt utkast til avtalen.",
+        "Sende utkast til kommunen",
+        "Kari Nordmann",
+        "2027-01-15",
+    ):
         assert text in document, text
     with page.expect_download() as info:
         meeting.get_by_role("button", name="Referat (Markdown)").click()

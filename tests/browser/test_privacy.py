@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-from playwright.sync_api import BrowserContext, Page
-
 from conftest import wait_for_engine
+from playwright.sync_api import BrowserContext, Page
 from test_accessibility import all_pages
 from test_answering import CHECKLIST, item, open_details
 from test_export_import import download
 from test_site_search import search_site
 
 
-def test_no_request_leaves_the_site_and_no_cookie_is_set(site, built_site: Path, context: BrowserContext, page: Page, tmp_path: Path) -> None:
+def test_no_request_leaves_the_site_and_no_cookie_is_set(
+    site, built_site: Path, context: BrowserContext, page: Page, tmp_path: Path
+) -> None:
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     for path in all_pages(built_site):
@@ -36,7 +37,11 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(site, built_site: Path,
     page.locator("#pv-import").set_input_files(str(exported))
     page.get_by_role("dialog", name="Importer svar").get_by_role("button", name="Som ny gjennomgang").click()
     search_site(page, "driftsavtale")
-    origins = {f"{urlparse(u).scheme}://{urlparse(u).netloc}" for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+    origins = {
+        f"{urlparse(u).scheme}://{urlparse(u).netloc}"
+        for u in requests
+        if urlparse(u).scheme in ("http", "https", "ws", "wss")
+    }
     assert origins == {site.url.rstrip("/")}, origins
     assert context.cookies() == []
     assert page.evaluate("() => document.cookie") == ""

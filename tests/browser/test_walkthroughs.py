@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
-
 from test_answering import CHECKLIST, item
 
 
@@ -61,7 +60,12 @@ def test_walkthrough_lifecycle(site, page: Page) -> None:
     page.get_by_role("button", name="Slett alle data").click()
     dialog_answer(page, "Slette alle data?", "Slett alt")
     expect(options).to_have_text(["Min gjennomgang"])
-    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('partnerskap:') && !k.includes(':gjennomganger') && !k.endsWith(':sist-brukt'))") == []
+    assert (
+        page.evaluate(
+            "() => Object.keys(localStorage).filter(k => k.startsWith('partnerskap:') && !k.includes(':gjennomganger') && !k.endsWith(':sist-brukt'))"
+        )
+        == []
+    )
     expect(item(page, "1.1").get_by_role("radio", name="Nei")).not_to_be_checked()
 
 

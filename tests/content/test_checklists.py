@@ -44,9 +44,23 @@ def sources_of(item: dict[str, Any]) -> list[str]:
 # --- partnerskapsavtale (seed 001): one section per clause, 44 questions ---------------
 
 CLAUSE_COUNTS = {
-    "1.0": 1, "2.0": 4, "2.1": 6,
-    "3.1": 4, "3.2": 3, "3.3": 4, "3.4": 3, "3.5": 1, "3.6": 4, "3.7": 4, "3.8": 2,
-    "4.0": 1, "5.0": 1, "6.0": 2, "7.0": 1, "8.0": 1, "9.0": 2,
+    "1.0": 1,
+    "2.0": 4,
+    "2.1": 6,
+    "3.1": 4,
+    "3.2": 3,
+    "3.3": 4,
+    "3.4": 3,
+    "3.5": 1,
+    "3.6": 4,
+    "3.7": 4,
+    "3.8": 2,
+    "4.0": 1,
+    "5.0": 1,
+    "6.0": 2,
+    "7.0": 1,
+    "8.0": 1,
+    "9.0": 2,
 }
 
 
@@ -72,6 +86,7 @@ def test_partnerskapsavtale_questions_use_the_vurdering_scale(definitions) -> No
 
 
 # --- vertskommunesamarbeid (seed 000) --------------------------------------------------
+
 
 def test_vertskommunesamarbeid_phases_roles_and_scale(definitions) -> None:
     checklist = definitions["vertskommunesamarbeid"]
@@ -99,7 +114,9 @@ SAKSGRUNNLAG_THEMES = {
 
 
 def test_vertskommunesamarbeid_decision_basis_has_the_11_themes(definitions) -> None:
-    section = section_where(definitions["vertskommunesamarbeid"], lambda s: s["id"] == "saksgrunnlag", "id saksgrunnlag")
+    section = section_where(
+        definitions["vertskommunesamarbeid"], lambda s: s["id"] == "saksgrunnlag", "id saksgrunnlag"
+    )
     # Theme items are marked by the id prefix «tema-» (ids never change; see checklists/README.md).
     themes = [item for item in section["items"] if item["id"].startswith("tema-")]
     assert len(themes) == 11, [item["id"] for item in themes]
@@ -110,7 +127,9 @@ def test_vertskommunesamarbeid_decision_basis_has_the_11_themes(definitions) -> 
 
 def test_vertskommunesamarbeid_host_agreement_covers_7_1_1_to_7_1_5(definitions) -> None:
     checklist = definitions["vertskommunesamarbeid"]
-    section = section_where(checklist, lambda s: "vertskommuneavtale" in s["title"].lower(), "«Vertskommuneavtale» in the title")
+    section = section_where(
+        checklist, lambda s: "vertskommuneavtale" in s["title"].lower(), "«Vertskommuneavtale» in the title"
+    )
     by_clause: dict[str, list[dict[str, Any]]] = {}
     for item in section["items"]:
         for source in sources_of(item):
@@ -118,15 +137,19 @@ def test_vertskommunesamarbeid_host_agreement_covers_7_1_1_to_7_1_5(definitions)
                 by_clause.setdefault(clause, []).append(item)
     assert sorted(by_clause) == ["7.1.1", "7.1.2", "7.1.3", "7.1.4", "7.1.5"]
     notice = re.compile(r"\bett år\b|\bettårig|\bett års\b|\b12 måneder\b", re.IGNORECASE)
-    assert any(notice.search(item["text"] + " " + item["guidance"]) for item in by_clause["7.1.5"]), \
+    assert any(notice.search(item["text"] + " " + item["guidance"]) for item in by_clause["7.1.5"]), (
         "an item for 7.1.5 must state the one-year minimum notice («ett år»)"
+    )
 
 
-@pytest.mark.parametrize(("item_id", "words"), [
-    ("lokasjon", r"ligge|lokasjon|lokalis"),
-    ("ny-partnerskapsavtale", r"partnerskapsavtale"),
-    ("driftsavtale", r"driftsavtale"),
-])
+@pytest.mark.parametrize(
+    ("item_id", "words"),
+    [
+        ("lokasjon", r"ligge|lokasjon|lokalis"),
+        ("ny-partnerskapsavtale", r"partnerskapsavtale"),
+        ("driftsavtale", r"driftsavtale"),
+    ],
+)
 def test_vertskommunesamarbeid_location_and_agreements_before_opening(definitions, item_id: str, words: str) -> None:
     items = {item["id"]: item for item in items_of(definitions["vertskommunesamarbeid"])}
     assert item_id in items, f"item {item_id!r} is missing"
@@ -136,19 +159,25 @@ def test_vertskommunesamarbeid_location_and_agreements_before_opening(definition
 
 def test_vertskommunesamarbeid_co_determination_on_three_mba_levels(definitions) -> None:
     # The ordinary MBA levels; prosjekt-MBA (after the decision) is a separate arena.
-    mba_items = [item["text"] for item in items_of(definitions["vertskommunesamarbeid"])
-                 if re.search(r"(?<![Pp]rosjekt-)\bMBA\b", item["text"])]
+    mba_items = [
+        item["text"]
+        for item in items_of(definitions["vertskommunesamarbeid"])
+        if re.search(r"(?<![Pp]rosjekt-)\bMBA\b", item["text"])
+    ]
     for level in ("lokal", "fylke", "sentral"):
         assert any(level in text.lower() for text in mba_items), f"no item for MBA at the «{level}» level: {mba_items}"
 
 
 # --- forankringsprosess (seed 002) ------------------------------------------------------
 
+
 @pytest.mark.parametrize(("phase", "count"), [("fase-1", 6), ("fase-2", 12)])
 def test_forankringsprosess_phase_sections(definitions, phase: str, count: int) -> None:
     checklist = definitions["forankringsprosess"]
     assert phase in [p["id"] for p in checklist["phases"]]
-    section = section_where(checklist, lambda s: s["items"] and all(i["phase"] == phase for i in s["items"]), f"all items in phase {phase}")
+    section = section_where(
+        checklist, lambda s: s["items"] and all(i["phase"] == phase for i in s["items"]), f"all items in phase {phase}"
+    )
     assert len(section["items"]) == count
     assert len([item for item in items_of(checklist) if item["phase"] == phase]) == count
     for item in section["items"]:
@@ -156,11 +185,16 @@ def test_forankringsprosess_phase_sections(definitions, phase: str, count: int) 
 
 
 def test_forankringsprosess_six_success_criteria(definitions) -> None:
-    section = section_where(definitions["forankringsprosess"], lambda s: "suksesskriter" in s["title"].lower(), "«Suksesskriterier» in the title")
+    section = section_where(
+        definitions["forankringsprosess"],
+        lambda s: "suksesskriter" in s["title"].lower(),
+        "«Suksesskriterier» in the title",
+    )
     assert len(section["items"]) == 6
 
 
 # --- suksesskriterier (seed 004) --------------------------------------------------------
+
 
 def test_suksesskriterier_top_10_on_the_1_to_6_scale(definitions) -> None:
     items = items_of(definitions["suksesskriterier"])
@@ -180,7 +214,9 @@ def test_sporreundersokelse_13_questions_in_order(definitions) -> None:
     items = items_of(definitions["sporreundersokelse"])
     assert [item["type"] for item in items] == QUESTION_TYPES
     for number, item in enumerate(items, start=1):
-        assert f"spørsmål {number}" in " ".join(sources_of(item)).lower(), f"item {number} ({item['id']}) is not question {number}"
+        assert f"spørsmål {number}" in " ".join(sources_of(item)).lower(), (
+            f"item {number} ({item['id']}) is not question {number}"
+        )
         if item["type"] == "number":
             assert item["min"] == 0, f"question {number} must not accept negative numbers"
     assert len(items[12]["options"]) >= 2
@@ -188,18 +224,26 @@ def test_sporreundersokelse_13_questions_in_order(definitions) -> None:
 
 # --- every checklist --------------------------------------------------------------------
 
+
 def test_every_item_links_to_guidance(definitions) -> None:
     missing = [
         f"{checklist_id}#{item['id']}"
         for checklist_id, checklist in definitions.items()
         for item in items_of(checklist)
-        if not any(ref["kind"] == "page" for ref in item["references"]) and not MARKDOWN_PAGE_LINK.search(item["guidance"])
+        if not any(ref["kind"] == "page" for ref in item["references"])
+        and not MARKDOWN_PAGE_LINK.search(item["guidance"])
     ]
     assert not missing, f"items without a page: reference or a guidance link: {missing}"
 
 
 def test_every_checklist_cites_its_source(definitions) -> None:
-    assert set(definitions) >= {"partnerskapsavtale", "vertskommunesamarbeid", "forankringsprosess", "suksesskriterier", "sporreundersokelse"}
+    assert set(definitions) >= {
+        "partnerskapsavtale",
+        "vertskommunesamarbeid",
+        "forankringsprosess",
+        "suksesskriterier",
+        "sporreundersokelse",
+    }
     for checklist_id, checklist in definitions.items():
         source = checklist["source"]
         assert source["title"].strip() and source["publisher"].strip(), checklist_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -18,7 +19,15 @@ ALL_CAPS = re.compile(r"\b[A-ZÆØÅ]{2,6}\b")
 
 NOT_ABBREVIATIONS = {
     # Roman numerals (chapter and part numbers), should a page use them.
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+    "XII",
     # WCAG conformance level «nivå A og AA» (tilgjengelighet.md): a level name, not a shortened word.
     "AA",
 }
@@ -60,7 +69,11 @@ def used_tokens() -> dict[str, set[str]]:
 def glossary_terms() -> list[str]:
     """Headwords of the glossary's definition list (the line before each «:   » definition)."""
     lines = GLOSSARY.read_text(encoding="utf-8").splitlines()
-    return [re.sub(r"\{[^}]*\}", "", line).strip() for line, following in zip(lines, lines[1:]) if following.startswith(":   ")]
+    return [
+        re.sub(r"\{[^}]*\}", "", line).strip()
+        for line, following in itertools.pairwise(lines)
+        if following.startswith(":   ")
+    ]
 
 
 def test_abbreviations_file_is_not_empty() -> None:
@@ -72,14 +85,19 @@ def test_abbreviations_file_is_not_empty() -> None:
 def test_abbreviation_is_in_the_glossary(abbreviation: str) -> None:
     spellings = {abbreviation, abbreviation[:1].upper() + abbreviation[1:]}
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, spellings)) + r")(?![\w-])")
-    assert any(pattern.search(term) for term in glossary_terms()), f"«{abbreviation}» is not a headword in docs/ordliste.md"
+    assert any(pattern.search(term) for term in glossary_terms()), (
+        f"«{abbreviation}» is not a headword in docs/ordliste.md"
+    )
 
 
 def test_every_all_caps_token_is_an_explained_abbreviation() -> None:
     tokens = used_tokens()
     assert {"MBA", "NAV", "KS"} <= set(tokens), "the scan found none of the common abbreviations"
-    missing = {token: sorted(where) for token, where in sorted(tokens.items())
-               if token not in ABBREVIATIONS and token not in NOT_ABBREVIATIONS}
+    missing = {
+        token: sorted(where)
+        for token, where in sorted(tokens.items())
+        if token not in ABBREVIATIONS and token not in NOT_ABBREVIATIONS
+    }
     assert not missing, f"abbreviations used but not defined in includes/abbreviations.md: {missing}"
 
 

@@ -20,8 +20,15 @@ NOT_GUIDANCE = {"personvern.md", "tilgjengelighet.md", "endringslogg.md", "ytels
 GUIDANCE_PAGES = sorted(p.name for p in DOCS.glob("*.md") if p.name not in NOT_GUIDANCE)
 
 EXPECTED_PAGES = [
-    "index", "om-partnerskapet", "vertskommunesamarbeid", "partnerskapsavtalen", "erfaringer-fra-nordland",
-    "suksesskriterier-og-policy", "tillitsvalgtes-perspektiv", "ordliste", "kilder",
+    "index",
+    "om-partnerskapet",
+    "vertskommunesamarbeid",
+    "partnerskapsavtalen",
+    "erfaringer-fra-nordland",
+    "suksesskriterier-og-policy",
+    "tillitsvalgtes-perspektiv",
+    "ordliste",
+    "kilder",
 ]
 
 SOURCES = {
@@ -42,7 +49,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
     if not match:
         return {}, text
-    return yaml.safe_load(match.group(1)) or {}, text[match.end():]
+    return yaml.safe_load(match.group(1)) or {}, text[match.end() :]
 
 
 def admonition(body: str, kind: str, title: str) -> str | None:
@@ -51,7 +58,7 @@ def admonition(body: str, kind: str, title: str) -> str | None:
     for index, line in enumerate(lines):
         if line.strip() == f'!!! {kind} "{title}"':
             block = []
-            for following in lines[index + 1:]:
+            for following in lines[index + 1 :]:
                 if following.strip() and not following.startswith("    "):
                     break
                 block.append(following)
@@ -65,10 +72,11 @@ def section(text: str, anchor: str) -> str:
     assert match, f"no heading with anchor #{anchor}"
     level = len(match.group(1))
     end = re.compile(r"^#{1,%d} " % level, re.MULTILINE).search(text, match.end())
-    return text[match.end(): end.start() if end else len(text)]
+    return text[match.end() : end.start() if end else len(text)]
 
 
 # --- every guidance page ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", EXPECTED_PAGES)
 def test_expected_guidance_page_exists(name: str) -> None:
@@ -94,15 +102,18 @@ def test_guidance_page_has_description_heading_and_source(name: str) -> None:
 # --- Kilder -----------------------------------------------------------------------------
 
 SOURCE_ANCHORS = [
-    "sjekkliste-vertskommunesamarbeid", "veileder-partnerskapsavtalen", "nordland-delrapport-2",
-    "ntl-sporreundersokelse", "rapport-partnerskapet-2012",
+    "sjekkliste-vertskommunesamarbeid",
+    "veileder-partnerskapsavtalen",
+    "nordland-delrapport-2",
+    "ntl-sporreundersokelse",
+    "rapport-partnerskapet-2012",
 ]
 
 
 def test_kilder_has_a_section_per_source_document() -> None:
     text = read("kilder.md")
     anchors = scan_markdown("kilder.md", text).anchors
-    for anchor, title in zip(SOURCE_ANCHORS, SOURCES):
+    for anchor, title in zip(SOURCE_ANCHORS, SOURCES, strict=False):
         assert anchor in anchors, f"kilder.md has no heading #{anchor}"
         assert SOURCES[title] in section(text, anchor), f"#{anchor} does not name the publisher {SOURCES[title]}"
     overview = section(text, "oversikt")
@@ -126,7 +137,11 @@ SEED_000_REFERENCES = [
 
 def test_kilder_lists_the_nine_references_of_seed_000() -> None:
     block = section(read("kilder.md"), "sjekkliste-vertskommunesamarbeid-referanser")
-    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in block.splitlines() if line.startswith("|")]
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in block.splitlines()
+        if line.startswith("|")
+    ]
     numbered = {int(row[0]): " | ".join(row[1:]) for row in rows if row[0].isdigit()}
     assert sorted(numbered) == list(range(1, 10)), f"expected references 1–9, found {sorted(numbered)}"
     for number, words, publisher, year in SEED_000_REFERENCES:
@@ -171,7 +186,7 @@ def _rows(grid: list[list[str]]) -> tuple[list[tuple[str, list[int]]], list[int]
     grid = [[cell.strip() for cell in row] for row in grid if any(cell.strip() for cell in row)]
     if grid and not any(row and row[0] == "Oslo" for row in grid) and any("Oslo" in row for row in grid):
         width = max(len(row) for row in grid)  # counties as columns: turn the grid
-        grid = [list(column) for column in zip(*[row + [""] * (width - len(row)) for row in grid])]
+        grid = [list(column) for column in zip(*[row + [""] * (width - len(row)) for row in grid], strict=False)]
     header = next((row for row in grid if len(row) >= 8 and all(_number(c) is None for c in row[1:])), None)
     order = _column_order(header) if header else list(range(len(COLUMNS)))
     counties, total = [], None
@@ -194,7 +209,9 @@ def table_1_forms(text: str) -> dict[str, tuple[list[tuple[str, list[int]]], lis
     table = [line.strip().strip("|").split("|") for line in block.splitlines() if line.lstrip().startswith("|")]
     if table:
         forms["Markdown table"] = _rows(table)
-    for number, fence in enumerate(re.findall(r"^(?:```|~~~)\s*\{?\s*\.?diagram\b[^\n]*\n(.*?)^(?:```|~~~)\s*$", block, re.DOTALL | re.MULTILINE)):
+    for number, fence in enumerate(
+        re.findall(r"^(?:```|~~~)\s*\{?\s*\.?diagram\b[^\n]*\n(.*?)^(?:```|~~~)\s*$", block, re.DOTALL | re.MULTILINE)
+    ):
         lines = [line for line in fence.splitlines() if line.strip()]
         delimiter = max(",;\t", key=lambda d: max((line.count(d) for line in lines), default=0))
         forms[f"diagram block {number + 1}"] = _rows(list(csv.reader(lines, delimiter=delimiter)))
@@ -205,13 +222,18 @@ def check_table_1(text: str) -> None:
     forms = table_1_forms(text)
     assert forms, "table 1 is neither a Markdown table nor a ```diagram block"
     for form, (counties, total) in forms.items():
-        assert len(counties) == COUNTIES, f"{form}: expected {COUNTIES} county rows, found {[name for name, _ in counties]}"
+        assert len(counties) == COUNTIES, (
+            f"{form}: expected {COUNTIES} county rows, found {[name for name, _ in counties]}"
+        )
         sums = tuple(sum(values[i] for _, values in counties) for i in range(len(COLUMNS)))
         assert sums == TABLE_1_SUMS, f"{form}: the county rows add up to {sums}, the source's sums are {TABLE_1_SUMS}"
         if total is not None:
-            assert tuple(total) == TABLE_1_SUMS, f"{form}: the sum row {total} differs from the source's sums {TABLE_1_SUMS}"
+            assert tuple(total) == TABLE_1_SUMS, (
+                f"{form}: the sum row {total} differs from the source's sums {TABLE_1_SUMS}"
+            )
     stated = any(total is not None for _, total in forms.values()) or all(
-        re.search(rf"(?<!\d){n}(?!\d)", text) for n in TABLE_1_SUMS)
+        re.search(rf"(?<!\d){n}(?!\d)", text) for n in TABLE_1_SUMS
+    )
     assert stated, f"the page does not state the sums {TABLE_1_SUMS}"
 
 

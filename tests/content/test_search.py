@@ -13,7 +13,11 @@ SEARCHES = [
     # word, pages that must be found, page that must have a heading with the word
     ("driftsavtale", ["partnerskapsavtalen/", "vertskommunesamarbeid/"], "partnerskapsavtalen/"),
     ("vertskommune", ["vertskommunesamarbeid/"], "vertskommunesamarbeid/"),
-    ("medbestemmelse", ["vertskommunesamarbeid/", "partnerskapsavtalen/", "tillitsvalgtes-perspektiv/"], "vertskommunesamarbeid/"),
+    (
+        "medbestemmelse",
+        ["vertskommunesamarbeid/", "partnerskapsavtalen/", "tillitsvalgtes-perspektiv/"],
+        "vertskommunesamarbeid/",
+    ),
 ]
 
 
@@ -35,5 +39,9 @@ def test_search_finds_the_pages(search_docs: list[dict], word: str, pages: list[
     hits = [doc for doc in search_docs if contains_word(doc["title"] + " " + doc["text"], word)]
     for page in pages:
         assert any(doc["location"].startswith(page) for doc in hits), f"search for «{word}» does not find {page}"
-    titled = [doc["location"] for doc in hits if doc["location"].startswith(heading_page) and contains_word(doc["title"], word)]
+    titled = [
+        doc["location"]
+        for doc in hits
+        if doc["location"].startswith(heading_page) and contains_word(doc["title"], word)
+    ]
     assert titled, f"{heading_page} has no section headed with «{word}» in the search index"

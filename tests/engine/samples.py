@@ -27,15 +27,33 @@ def answers(version: str = "1.1") -> dict[str, Any]:
     d = definition(version)
     h = d.hashes()
     return {
-        "forste": {"value": "delvis", "note": "Må avklares med «kommunen» & staten.", "owner": "begge", "owner_name": "Kari", "due": "2026-12-31", "hash": h["forste"], "text": d.by_id["forste"].data["text"]},
+        "forste": {
+            "value": "delvis",
+            "note": "Må avklares med «kommunen» & staten.",
+            "owner": "begge",
+            "owner_name": "Kari",
+            "due": "2026-12-31",
+            "hash": h["forste"],
+            "text": d.by_id["forste"].data["text"],
+        },
         "antall": {"value": 7, "hash": h["antall"]},
         "skala": {"value": "5", "hash": h["skala"]},
-        "fritekst": {"value": "Flere forhold.\nLinje to.", "note": "=SUM(A1)", "hash": h["fritekst"], "text": "Andre forhold?"},
+        "fritekst": {
+            "value": "Flere forhold.\nLinje to.",
+            "note": "=SUM(A1)",
+            "hash": h["fritekst"],
+            "text": "Andre forhold?",
+        },
     }
 
 
 def walkthrough() -> dict[str, Any]:
-    return {"id": "wt-1", "name": "Partnerskapsmøte NAV Narvik 2026", "created": "2026-11-24T10:00:00Z", "updated": "2026-11-24T11:00:00Z"}
+    return {
+        "id": "wt-1",
+        "name": "Partnerskapsmøte NAV Narvik 2026",
+        "created": "2026-11-24T10:00:00Z",
+        "updated": "2026-11-24T11:00:00Z",
+    }
 
 
 def document(version: str = "1.1") -> dict[str, Any]:
@@ -48,8 +66,20 @@ def item_data(item_id: str, text: str, kind: str, **extra: Any) -> dict[str, Any
     """A compiled item for hand-built definitions (the hash is made from id and text, like a real one differs per wording)."""
     import hashlib
 
-    item = {"id": item_id, "text": text, "guidance": "", "type": kind, "scale": None, "options": [], "min": None, "max": None,
-            "roles": [], "phase": None, "references": [], "hash": hashlib.sha256(f"{item_id}:{text}".encode()).hexdigest()[:16]}
+    item = {
+        "id": item_id,
+        "text": text,
+        "guidance": "",
+        "type": kind,
+        "scale": None,
+        "options": [],
+        "min": None,
+        "max": None,
+        "roles": [],
+        "phase": None,
+        "references": [],
+        "hash": hashlib.sha256(f"{item_id}:{text}".encode()).hexdigest()[:16],
+    }
     item.update(extra)
     return item
 
@@ -57,28 +87,54 @@ def item_data(item_id: str, text: str, kind: str, **extra: Any) -> dict[str, Any
 def survey_definition_data() -> dict[str, Any]:
     """A small survey like «sporreundersokelse»: the county's name as text first, then numbers, then a choice."""
     data = definition_data("1.1")
-    data.update({"id": "undersokelse", "title": "Undersøkelse", "version": "1.0", "url": "sjekklister/undersokelse/", "scales": {}})
+    data.update(
+        {
+            "id": "undersokelse",
+            "title": "Undersøkelse",
+            "version": "1.0",
+            "url": "sjekklister/undersokelse/",
+            "scales": {},
+        }
+    )
     data["sections"] = [
-        {"id": "fakta", "title": "Fakta om fylket", "guidance": "", "references": [], "items": [
-            item_data("avdeling", "Hva heter avdelingen eller fylket?", "text"),
-            item_data("kommuner", "Hvor mange kommuner?", "number", min=0),
-            item_data("kontor", "Hvor mange NAV-kontor?", "number", min=0),
-            item_data("statlige", "Hvor mange har statlig leder?", "number", min=0),
-        ]},
-        {"id": "vurderinger", "title": "Vurderinger", "guidance": "", "references": [], "items": [
-            item_data("enig", "Er dere enige?", "choice", options=["Enig", "Uenig"]),
-        ]},
+        {
+            "id": "fakta",
+            "title": "Fakta om fylket",
+            "guidance": "",
+            "references": [],
+            "items": [
+                item_data("avdeling", "Hva heter avdelingen eller fylket?", "text"),
+                item_data("kommuner", "Hvor mange kommuner?", "number", min=0),
+                item_data("kontor", "Hvor mange NAV-kontor?", "number", min=0),
+                item_data("statlige", "Hvor mange har statlig leder?", "number", min=0),
+            ],
+        },
+        {
+            "id": "vurderinger",
+            "title": "Vurderinger",
+            "guidance": "",
+            "references": [],
+            "items": [
+                item_data("enig", "Er dere enige?", "choice", options=["Enig", "Uenig"]),
+            ],
+        },
     ]
     return data
 
 
-def answer_file(data: dict[str, Any], name: str, given: dict[str, Any], walkthrough_id: str = "", **walkthrough_fields: Any) -> str:
+def answer_file(
+    data: dict[str, Any], name: str, given: dict[str, Any], walkthrough_id: str = "", **walkthrough_fields: Any
+) -> str:
     """An exported answer file (JSON text) for the definition ``data``."""
-    from partnerskap.engine.answers import new_document
-
     import hashlib
 
-    walk = {"id": walkthrough_id or "wt-" + hashlib.sha256(name.encode()).hexdigest()[:8], "name": name, **walkthrough_fields}
+    from partnerskap.engine.answers import new_document
+
+    walk = {
+        "id": walkthrough_id or "wt-" + hashlib.sha256(name.encode()).hexdigest()[:8],
+        "name": name,
+        **walkthrough_fields,
+    }
     return json.dumps(new_document(Definition(data), walk, given), ensure_ascii=False)
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from samples import definition, document
 
 from partnerskap.engine.answers import MAX_FILE_BYTES, ImportProblem, parse_answer_file
-
-from samples import definition, document
 
 
 def dump(doc) -> str:
@@ -32,6 +31,7 @@ def _set(path, value):
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
+
     return change
 
 
@@ -42,12 +42,28 @@ BAD_FILES = [
     ("array", "[1, 2]", "ikke en svarfil"),
     ("other-format", json.dumps({"format": "noe-annet"}), "ikke en svarfil"),
     ("newer-format", broken(_set(["format_version"], 99)), "nyere versjon"),
-    ("other-checklist", broken(_set(["checklist", "id"], "partnerskapsavtale")), "gjelder sjekklisten «partnerskapsavtale»"),
+    (
+        "other-checklist",
+        broken(_set(["checklist", "id"], "partnerskapsavtale")),
+        "gjelder sjekklisten «partnerskapsavtale»",
+    ),
     ("unknown-top-key", broken(_set(["__proto__"], {"x": 1})), "ukjente felter"),
     ("unknown-answer-key", broken(_set(["answers", "forste", "onclick"], "x")), "ukjente felter"),
-    ("script-in-note", broken(_set(["answers", "forste", "note"], "<script>alert(1)</script>")), "skript eller aktivt HTML-innhold"),
-    ("img-onerror", broken(_set(["walkthrough", "name"], '<img src=x onerror="alert(1)">')), "skript eller aktivt HTML-innhold"),
-    ("javascript-url", broken(_set(["answers", "forste", "owner_name"], "javascript:alert(1)")), "skript eller aktivt HTML-innhold"),
+    (
+        "script-in-note",
+        broken(_set(["answers", "forste", "note"], "<script>alert(1)</script>")),
+        "skript eller aktivt HTML-innhold",
+    ),
+    (
+        "img-onerror",
+        broken(_set(["walkthrough", "name"], '<img src=x onerror="alert(1)">')),
+        "skript eller aktivt HTML-innhold",
+    ),
+    (
+        "javascript-url",
+        broken(_set(["answers", "forste", "owner_name"], "javascript:alert(1)")),
+        "skript eller aktivt HTML-innhold",
+    ),
     ("invalid-value", broken(_set(["answers", "forste", "value"], "kanskje")), "finnes ikke blant svaralternativene"),
     ("number-as-text", broken(_set(["answers", "antall", "value"], "7")), "heltall"),
     ("number-out-of-range", broken(_set(["answers", "antall", "value"], -1)), "utenfor tillatt område"),

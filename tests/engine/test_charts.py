@@ -6,6 +6,7 @@ this module inside Pyodide too.
 
 from __future__ import annotations
 
+import itertools
 import math
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -16,8 +17,22 @@ from partnerskap.engine.charts import bar_chart_svg, data_table_html, distributi
 
 SVG = "{http://www.w3.org/2000/svg}"
 COUNTIES = [
-    "Aust-Agder", "Finnmark", "Hedmark", "Hordaland", "Møre og Romsdal", "Nordland", "Nord-Trøndelag", "Oppland",
-    "Oslo", "Rogaland", "Sør-Trøndelag", "Telemark", "Troms", "Vest-Agder", "Vestfold", "Østfold",
+    "Aust-Agder",
+    "Finnmark",
+    "Hedmark",
+    "Hordaland",
+    "Møre og Romsdal",
+    "Nordland",
+    "Nord-Trøndelag",
+    "Oppland",
+    "Oslo",
+    "Rogaland",
+    "Sør-Trøndelag",
+    "Telemark",
+    "Troms",
+    "Vest-Agder",
+    "Vestfold",
+    "Østfold",
 ]
 LEADERS = [
     ("Statlig leder", [9, 16, 15, 15, 24, 34, 20, 11, 0, 21, 14, 17, 22, 10, 12, 7]),
@@ -74,10 +89,10 @@ def test_bar_lengths_are_proportional_to_values(stacked: bool) -> None:
 def test_stacked_segments_follow_each_other_and_totals_are_written() -> None:
     root = parse(bar_chart_svg("Ledelse", COUNTIES, LEADERS, stacked=True))
     found = bars(root)
-    per_row = [found[i:i + len(LEADERS)] for i in range(0, len(found), len(LEADERS))]
+    per_row = [found[i : i + len(LEADERS)] for i in range(0, len(found), len(LEADERS))]
     for row in per_row:
         assert len({b.get("y") for b in row}) == 1
-        for left, right in zip(row, row[1:]):
+        for left, right in itertools.pairwise(row):
             assert math.isclose(float(left.get("x")) + float(left.get("width")), float(right.get("x")), abs_tol=0.02)
     totals = [sum(values[i] for _, values in LEADERS) for i in range(len(COUNTIES))]
     assert texts(root, "pv-chart__total") == [str(t) for t in totals]
@@ -92,7 +107,7 @@ def test_grouped_bars_have_value_labels() -> None:
 def test_sixteen_rows_do_not_overlap_and_fit_the_viewbox() -> None:
     root = parse(bar_chart_svg("Ledelse", COUNTIES, LEADERS, stacked=True))
     ys = [float(e.get("y")) for e in root.iter(f"{SVG}text") if "pv-chart__category" in classes(e)]
-    assert all(b - a >= 20 for a, b in zip(ys, ys[1:]))
+    assert all(b - a >= 20 for a, b in itertools.pairwise(ys))
     x, y, width, height = (float(v) for v in root.get("viewBox").split())
     assert (x, y, width) == (0, 0, 720) and root.get("width") == "100%"
     assert all(float(b.get("y")) + float(b.get("height")) <= height for b in bars(root))
@@ -101,7 +116,9 @@ def test_sixteen_rows_do_not_overlap_and_fit_the_viewbox() -> None:
 
 
 def test_title_and_desc_are_present_and_referenced() -> None:
-    root = parse(bar_chart_svg("Ledelse i fylkene", COUNTIES, LEADERS, stacked=True, description="Tallene står i tabellen."))
+    root = parse(
+        bar_chart_svg("Ledelse i fylkene", COUNTIES, LEADERS, stacked=True, description="Tallene står i tabellen.")
+    )
     assert root.get("role") == "img"
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert title is not None and desc is not None
@@ -122,7 +139,9 @@ def test_ids_are_unique_per_chart() -> None:
 
 def test_all_text_is_escaped() -> None:
     nasty = '<script>alert("x")</script>'
-    svg = bar_chart_svg(f"Tittel & {nasty}", [nasty, "A & B"], [(f"Serie {nasty}", [1, 2]), ("'y'", [3, 4])], unit="<b>")
+    svg = bar_chart_svg(
+        f"Tittel & {nasty}", [nasty, "A & B"], [(f"Serie {nasty}", [1, 2]), ("'y'", [3, 4])], unit="<b>"
+    )
     assert "<script" not in svg and "<b>" not in svg
     assert "&lt;script&gt;" in svg
     root = parse(svg)
@@ -132,8 +151,11 @@ def test_all_text_is_escaped() -> None:
 
 
 def test_no_inline_styles_scripts_or_external_references() -> None:
-    for svg in (bar_chart_svg("A", COUNTIES, LEADERS, stacked=True), bar_chart_svg("B", COUNTIES, LEADERS),
-                distribution_svg("C", ["Ja", "Nei"], [3, 1])):
+    for svg in (
+        bar_chart_svg("A", COUNTIES, LEADERS, stacked=True),
+        bar_chart_svg("B", COUNTIES, LEADERS),
+        distribution_svg("C", ["Ja", "Nei"], [3, 1]),
+    ):
         assert "style=" not in svg and "<script" not in svg.lower() and "<style" not in svg
         root = parse(svg)
         ids = {e.get("id") for e in root.iter() if e.get("id")}
@@ -232,7 +254,7 @@ class _Table(HTMLParser):
         self.cells[-1] = (path, attrs, text + data)
 
     def find(self, *path: str) -> list[tuple[dict[str, str | None], str]]:
-        return [(attrs, text) for p, attrs, text in self.cells if p[-len(path):] == path]
+        return [(attrs, text) for p, attrs, text in self.cells if p[-len(path) :] == path]
 
 
 def table_of(markup: str) -> _Table:

@@ -12,36 +12,72 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from samples import answer_file, definition, definition_data, survey_definition_data, xlsx_rows
 
 from partnerskap.engine import api
 from partnerskap.engine.combine import combine, export_combined
 from partnerskap.engine.definition import Definition
 
-from samples import answer_file, definition, definition_data, survey_definition_data, xlsx_rows
-
 TODAY = "2026-11-24"
 DATA = definition_data("1.1")
-BODO = {"forste": {"value": "delvis", "note": "Mangler budsjett."}, "antall": {"value": 3}, "skala": {"value": "2"}, "valg": {"value": "Enig"}}
+BODO = {
+    "forste": {"value": "delvis", "note": "Mangler budsjett."},
+    "antall": {"value": 3},
+    "skala": {"value": "2"},
+    "valg": {"value": "Enig"},
+}
 
 
 def respondent_files() -> list[dict[str, str]]:
     """Three usable answer files of «eksempel» and five that must be skipped."""
     other_checklist = json.loads(answer_file(DATA, "Annen", {}))
     other_checklist["checklist"]["id"] = "partnerskapsavtale"
-    hostile = json.loads(answer_file(DATA, "Fiendtlig", {"forste": {"value": "ja", "note": "<script>alert(1)</script>"}}))
+    hostile = json.loads(
+        answer_file(DATA, "Fiendtlig", {"forste": {"value": "ja", "note": "<script>alert(1)</script>"}})
+    )
     return [
-        {"name": "narvik.json", "text": answer_file(DATA, "NAV Narvik", {
-            "forste": {"value": "ja", "note": "Avtalen er signert."}, "antall": {"value": 7}, "skala": {"value": "5"},
-            "valg": {"value": "Enig"}, "fritekst": {"value": "Godt samarbeid."},
-        }, walkthrough_id="narvik")},
+        {
+            "name": "narvik.json",
+            "text": answer_file(
+                DATA,
+                "NAV Narvik",
+                {
+                    "forste": {"value": "ja", "note": "Avtalen er signert."},
+                    "antall": {"value": 7},
+                    "skala": {"value": "5"},
+                    "valg": {"value": "Enig"},
+                    "fritekst": {"value": "Godt samarbeid."},
+                },
+                walkthrough_id="narvik",
+            ),
+        },
         {"name": "bodo.json", "text": answer_file(DATA, "NAV Bodø", BODO, walkthrough_id="bodo")},
         {"name": "skadet.json", "text": '{"format": "partnerskap-svar", "format_'},
-        {"name": "tromso.json", "text": answer_file(DATA, "NAV Tromsø", {
-            "forste": {"value": "ja"}, "antall": {"value": 10}, "skala": {"value": "4"}, "valg": {"value": "Uenig", "note": "Vi er uenige."},
-        }, walkthrough_id="tromso")},
+        {
+            "name": "tromso.json",
+            "text": answer_file(
+                DATA,
+                "NAV Tromsø",
+                {
+                    "forste": {"value": "ja"},
+                    "antall": {"value": 10},
+                    "skala": {"value": "4"},
+                    "valg": {"value": "Uenig", "note": "Vi er uenige."},
+                },
+                walkthrough_id="tromso",
+            ),
+        },
         {"name": "annen-sjekkliste.json", "text": json.dumps(other_checklist)},
-        {"name": "gammel-versjon.json", "text": answer_file(definition_data("1.2"), "NAV Harstad", {"ny": {"value": "ja"}}, walkthrough_id="harstad")},
-        {"name": "narvik-kopi.json", "text": answer_file(DATA, "NAV Narvik igjen", {"forste": {"value": "nei"}}, walkthrough_id="narvik")},
+        {
+            "name": "gammel-versjon.json",
+            "text": answer_file(
+                definition_data("1.2"), "NAV Harstad", {"ny": {"value": "ja"}}, walkthrough_id="harstad"
+            ),
+        },
+        {
+            "name": "narvik-kopi.json",
+            "text": answer_file(DATA, "NAV Narvik igjen", {"forste": {"value": "nei"}}, walkthrough_id="narvik"),
+        },
         {"name": "bodo-kopi.json", "text": answer_file(DATA, "Bodø (kopi)", BODO, walkthrough_id="bodo-kopi")},
         {"name": "fiendtlig.json", "text": json.dumps(hostile)},
     ]
@@ -60,7 +96,14 @@ def test_usable_files_are_combined_and_the_rest_reported_by_name() -> None:
     assert [r["label"] for r in result["respondents"]] == ["NAV Narvik", "NAV Bodø", "NAV Tromsø"]
     assert result["count"] == 3
     reasons = {entry["file"]: entry["reason"] for entry in result["skipped"]}
-    assert list(reasons) == ["skadet.json", "annen-sjekkliste.json", "gammel-versjon.json", "narvik-kopi.json", "bodo-kopi.json", "fiendtlig.json"]
+    assert list(reasons) == [
+        "skadet.json",
+        "annen-sjekkliste.json",
+        "gammel-versjon.json",
+        "narvik-kopi.json",
+        "bodo-kopi.json",
+        "fiendtlig.json",
+    ]
     assert "ikke gyldig JSON" in reasons["skadet.json"]
     assert "gjelder sjekklisten «partnerskapsavtale»" in reasons["annen-sjekkliste.json"]
     assert "versjon 1.2" in reasons["gammel-versjon.json"] and "ikke versjon 1.1" in reasons["gammel-versjon.json"]
@@ -149,21 +192,44 @@ def survey_files() -> list[dict[str, str]]:
     files = []
     for county, numbers in rows:
         given = {"avdeling": {"value": county}, **{key: {"value": value} for key, value in numbers.items()}}
-        files.append({"name": f"{county.lower()}.json", "text": answer_file(data, f"Avdeling {county}", given, walkthrough_id=county.lower())})
-    files.append({"name": "uten-navn.json", "text": answer_file(data, "Uten navn", {"kommuner": {"value": 1}}, walkthrough_id="uten")})
+        files.append(
+            {
+                "name": f"{county.lower()}.json",
+                "text": answer_file(data, f"Avdeling {county}", given, walkthrough_id=county.lower()),
+            }
+        )
+    files.append(
+        {
+            "name": "uten-navn.json",
+            "text": answer_file(data, "Uten navn", {"kommuner": {"value": 1}}, walkthrough_id="uten"),
+        }
+    )
     return files
 
 
 def test_survey_table_has_a_row_per_respondent_and_a_sum_row() -> None:
     result = combine(Definition(survey_definition_data()), survey_files())
     table = result["survey_table"]
-    assert table["header"] == ["Hva heter avdelingen eller fylket?", "Hvor mange kommuner?", "Hvor mange NAV-kontor?", "Hvor mange har statlig leder?"]
-    assert table["rows"] == [["Nordland", 44, 40, 34], ["Troms", 25, 24, 22], ["Finnmark", 19, 18, ""], ["Uten navn", 1, "", ""]]
+    assert table["header"] == [
+        "Hva heter avdelingen eller fylket?",
+        "Hvor mange kommuner?",
+        "Hvor mange NAV-kontor?",
+        "Hvor mange har statlig leder?",
+    ]
+    assert table["rows"] == [
+        ["Nordland", 44, 40, 34],
+        ["Troms", 25, 24, 22],
+        ["Finnmark", 19, 18, ""],
+        ["Uten navn", 1, "", ""],
+    ]
     assert table["sum"] == ["Sum", 89, 82, 56]
     html = ET.fromstring(table["table"])
     assert [td.text for td in html.find("tfoot").iter("td")] == ["89", "82", "56"]
     svg = ET.fromstring(table["chart"])
-    assert svg.get("role") == "img" and "Manglende svar er tegnet som 0." in svg.find("{http://www.w3.org/2000/svg}desc").text
+    assert (
+        svg.get("role") == "img"
+        and "Manglende svar er tegnet som 0." in svg.find("{http://www.w3.org/2000/svg}desc").text
+    )
 
 
 def test_survey_table_without_a_leading_text_item_uses_respondent_labels() -> None:
@@ -195,10 +261,22 @@ def test_csv_export_parses_back() -> None:
 
 
 def test_csv_export_neutralises_formulas() -> None:
-    files = [{"name": "a.json", "text": answer_file(DATA, "=HYPERLINK(\"x\")", {"forste": {"value": "ja", "note": "+1"}}, walkthrough_id="a")}]
-    rows = list(csv.reader(io.StringIO(export_combined(definition(), combine(definition(), files), "csv", TODAY).data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[1][12] == "'=HYPERLINK(\"x\"): +1"
-    assert rows[-1][0] == "Sum" and rows[-2][0] == "'=HYPERLINK(\"x\")"
+    files = [
+        {
+            "name": "a.json",
+            "text": answer_file(DATA, '=HYPERLINK("x")', {"forste": {"value": "ja", "note": "+1"}}, walkthrough_id="a"),
+        }
+    ]
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                export_combined(definition(), combine(definition(), files), "csv", TODAY).data.decode("utf-8-sig")
+            ),
+            delimiter=";",
+        )
+    )
+    assert rows[1][12] == '\'=HYPERLINK("x"): +1'
+    assert rows[-1][0] == "Sum" and rows[-2][0] == '\'=HYPERLINK("x")'
 
 
 def test_xlsx_export_has_a_sheet_per_table() -> None:
@@ -216,18 +294,34 @@ def test_xlsx_export_has_a_sheet_per_table() -> None:
     workbook = io.BytesIO(file.data)
     import zipfile
 
-    names = [s.get("name") for s in ET.fromstring(zipfile.ZipFile(workbook).read("xl/workbook.xml")).iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet")]
+    names = [
+        s.get("name")
+        for s in ET.fromstring(zipfile.ZipFile(workbook).read("xl/workbook.xml")).iter(
+            "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
+        )
+    ]
     assert names == ["Per punkt", "Tabell"]
 
 
 def test_api_combines_and_exports_from_files() -> None:
     api.load_definition(DATA)
-    response = json.loads(api.handle(json.dumps({"method": "combine", "args": {"checklist": "eksempel", "files": respondent_files()}})))
+    response = json.loads(
+        api.handle(json.dumps({"method": "combine", "args": {"checklist": "eksempel", "files": respondent_files()}}))
+    )
     assert response["ok"] is True and response["result"]["count"] == 3
     result = api.export_combined("eksempel", respondent_files(), "xlsx", TODAY)
     assert result["filename"] == "eksempel-sammenstilling-2026-11-24.xlsx"
     assert xlsx_rows(base64.b64decode(result["base64"]))[0][0] == "Avsnitt"
-    response = json.loads(api.handle(json.dumps({"method": "export_combined", "args": {"checklist": "eksempel", "files": [], "kind": "pdf", "today": TODAY}})))
+    response = json.loads(
+        api.handle(
+            json.dumps(
+                {
+                    "method": "export_combined",
+                    "args": {"checklist": "eksempel", "files": [], "kind": "pdf", "today": TODAY},
+                }
+            )
+        )
+    )
     assert response == {"ok": False, "message": "Ukjent eksportformat «pdf»."}
 
 

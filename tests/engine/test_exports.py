@@ -6,16 +6,19 @@ import base64
 import csv
 import io
 import json
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
+
+from samples import answers, definition_data, walkthrough
 
 from partnerskap.engine import api
 from partnerskap.engine.exports import slug
 
-from samples import answers, definition_data, walkthrough
-
 TODAY = "2026-11-24"
-NS = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+NS = {
+    "s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+}
 
 
 def run(kind: str) -> tuple[str, bytes]:
@@ -76,7 +79,9 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
 def test_xlsx_holds_the_answers() -> None:
     _, data = run("xlsx")
     archive = zipfile.ZipFile(io.BytesIO(data))
-    assert {"[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"} <= set(archive.namelist())
+    assert {"[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"} <= set(
+        archive.namelist()
+    )
     rows = _xlsx_rows(data)
     assert rows[0][0] == "Avsnitt"
     assert rows[1][3:6] == ["Er partene enige?", "Delvis", "Må avklares med «kommunen» & staten."]
@@ -87,33 +92,59 @@ def test_minutes_open_as_a_word_document() -> None:
     document = ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
     paragraphs = ["".join(t.text or "" for t in p.iterfind(".//w:t", NS)) for p in document.iterfind(".//w:p", NS)]
     styles = [p.find("w:pPr/w:pStyle", NS) for p in document.iterfind(".//w:p", NS)]
-    headings = [text for text, style in zip(paragraphs, styles) if style is not None]
+    headings = [text for text, style in zip(paragraphs, styles, strict=False) if style is not None]
     assert headings[0] == "Referat: Eksempel"
     assert "1.1 Er partene enige?" in headings and "Tiltak og ansvar" in headings
     assert "Gjennomgang: Partnerskapsmøte NAV Narvik 2026" in paragraphs
     table = document.find(".//w:tbl", NS)
     cells = ["".join(t.text or "" for t in c.iterfind(".//w:t", NS)) for c in table.iterfind(".//w:tc", NS)]
     assert cells[:6] == ["Nr.", "Punkt", "Tiltak", "Ansvarlig", "Frist", "Status"]
-    assert ["1.1", "Er partene enige?", "Må avklares med «kommunen» & staten.", "Begge (Kari)", "2026-12-31", ""] == cells[6:12]
+    assert [
+        "1.1",
+        "Er partene enige?",
+        "Må avklares med «kommunen» & staten.",
+        "Begge (Kari)",
+        "2026-12-31",
+        "",
+    ] == cells[6:12]
 
 
 def test_api_reports_problems_as_messages() -> None:
     api.load_definition(definition_data("1.1"))
-    response = json.loads(api.handle(json.dumps({"method": "parse_import", "args": {"checklist": "eksempel", "text": "{"}})))
+    response = json.loads(
+        api.handle(json.dumps({"method": "parse_import", "args": {"checklist": "eksempel", "text": "{"}}))
+    )
     assert response["ok"] is False and "ikke gyldig JSON" in response["message"]
-    response = json.loads(api.handle(json.dumps({"method": "progress", "args": {"checklist": "eksempel", "answers": answers()}})))
+    response = json.loads(
+        api.handle(json.dumps({"method": "progress", "args": {"checklist": "eksempel", "answers": answers()}}))
+    )
     assert response["ok"] is True and response["result"]["total"]["answered"] == 4
 
 
 def meeting() -> tuple[dict, dict]:
-    walk = {**walkthrough(), "participants": "Fylkesdirektør Kari Nordmann, kommunedirektør Ola Hansen,\nNAV-leder Per | Pål", "meeting_date": "2026-11-20"}
+    walk = {
+        **walkthrough(),
+        "participants": "Fylkesdirektør Kari Nordmann, kommunedirektør Ola Hansen,\nNAV-leder Per | Pål",
+        "meeting_date": "2026-11-20",
+    }
     given = answers()
     given["forste"]["decision"] = "Partene lager felles budsjett."
     given["forste"]["actions"] = [
-        {"what": "Lage utkast | budsjett\nmed vedlegg", "owner": "stat", "owner_name": "Ola", "due": "2027-01-15", "done": False},
+        {
+            "what": "Lage utkast | budsjett\nmed vedlegg",
+            "owner": "stat",
+            "owner_name": "Ola",
+            "due": "2027-01-15",
+            "done": False,
+        },
         {"what": "Kalle inn til møte", "owner": "kommune", "owner_name": "", "due": "", "done": True},
     ]
-    given["valg"] = {"value": None, "actions": [{"what": "Avklare valget", "owner": "begge", "owner_name": "Kari", "due": "2027-02-01", "done": False}]}
+    given["valg"] = {
+        "value": None,
+        "actions": [
+            {"what": "Avklare valget", "owner": "begge", "owner_name": "Kari", "due": "2027-02-01", "done": False}
+        ],
+    }
     return walk, given
 
 
@@ -126,9 +157,15 @@ def run_meeting(kind: str) -> tuple[str, bytes]:
 
 def _docx(data: bytes) -> tuple[list[str], list[list[str]]]:
     document = ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
-    paragraphs = ["\n".join("".join(t.text or "" for t in r.iterfind(".//w:t", NS)) for r in p.iterfind("w:r", NS)) for p in document.iterfind("w:body/w:p", NS)]
+    paragraphs = [
+        "\n".join("".join(t.text or "" for t in r.iterfind(".//w:t", NS)) for r in p.iterfind("w:r", NS))
+        for p in document.iterfind("w:body/w:p", NS)
+    ]
     table = document.find(".//w:tbl", NS)
-    rows = [["".join(t.text or "" for t in c.iterfind(".//w:t", NS)) for c in row.iterfind("w:tc", NS)] for row in table.iterfind("w:tr", NS)]
+    rows = [
+        ["".join(t.text or "" for t in c.iterfind(".//w:t", NS)) for c in row.iterfind("w:tc", NS)]
+        for row in table.iterfind("w:tr", NS)
+    ]
     return paragraphs, rows
 
 
@@ -166,15 +203,18 @@ def test_markdown_minutes_have_the_same_content_and_a_sound_action_table() -> No
     assert "- Svar: Delvis" in lines
     assert "- Vedtak: Partene lager felles budsjett\\." in lines
     assert "- Notat: Må avklares med «kommunen» & staten\\." in lines
-    table = lines[lines.index("## Tiltak") + 2:]
-    table = table[:table.index("")]
+    table = lines[lines.index("## Tiltak") + 2 :]
+    table = table[: table.index("")]
     assert table[0] == "| Nr. | Punkt | Tiltak | Ansvarlig | Frist | Status |"
     assert table[1] == "| --- | --- | --- | --- | --- | --- |"
     # Every row has exactly six cells: escaped pipes and line breaks never split a cell or a row.
     for row in table:
         cells = [c for c in row.replace("\\|", "").split("|")][1:-1]
         assert len(cells) == 6, row
-    assert "| 1\\.1 | Er partene enige? | Lage utkast \\| budsjett<br>med vedlegg | Stat \\(Ola\\) | 2027-01-15 | Åpen |" in table
+    assert (
+        "| 1\\.1 | Er partene enige? | Lage utkast \\| budsjett<br>med vedlegg | Stat \\(Ola\\) | 2027-01-15 | Åpen |"
+        in table
+    )
     assert "| 2\\.2 | Velg ett\\. | Avklare valget | Begge \\(Kari\\) | 2027-02-01 | Åpen |" in table
     assert "<script" not in text
 

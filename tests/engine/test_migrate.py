@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from partnerskap.engine import api
-
 from samples import answers, definition, definition_data
+
+from partnerskap.engine import api
 
 
 def test_change_report_and_archiving_between_real_versions() -> None:

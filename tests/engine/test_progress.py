@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from partnerskap.engine.progress import progress
-
 from samples import answers, definition
+
+from partnerskap.engine.progress import progress
 
 
 def test_progress_counts_answered_items() -> None:

@@ -8,12 +8,11 @@ import random
 import zlib
 
 import pytest
+from samples import answers, definition, definition_data, document, walkthrough
 
 from partnerskap.engine import api
 from partnerskap.engine.answers import MAX_FILE_BYTES, ImportProblem
 from partnerskap.engine.sharelink import MAX_LINK_CHARS, decode, encode
-
-from samples import answers, definition, definition_data, document, walkthrough
 
 
 def pack(raw: bytes) -> str:
@@ -49,15 +48,28 @@ def test_too_large_answers_are_refused_with_a_message() -> None:
     assert message.startswith("Svarene er for store til å deles som lenke (")
     assert message.endswith("tegn; grensen er 8000). Bruk eksport til fil i stedet.")
     api.load_definition(definition_data("1.1"))
-    response = json.loads(api.handle(json.dumps({"method": "share_encode", "args": {
-        "checklist": "eksempel", "walkthrough": walkthrough(), "answers": doc["answers"], "archived": {}}})))
+    response = json.loads(
+        api.handle(
+            json.dumps(
+                {
+                    "method": "share_encode",
+                    "args": {
+                        "checklist": "eksempel",
+                        "walkthrough": walkthrough(),
+                        "answers": doc["answers"],
+                        "archived": {},
+                    },
+                }
+            )
+        )
+    )
     assert response["ok"] is False and "Bruk eksport til fil i stedet" in response["message"]
 
 
 def tampered() -> str:
     fragment = encode(document())
     middle = len(fragment) // 2
-    return fragment[:middle] + ("A" if fragment[middle] != "A" else "B") + fragment[middle + 1:]
+    return fragment[:middle] + ("A" if fragment[middle] != "A" else "B") + fragment[middle + 1 :]
 
 
 def truncated_link() -> str:
@@ -74,14 +86,22 @@ BAD_LINKS = [
     ("newer-format", "v2.abcdef", "nyere versjon"),
     ("bad-characters", "v1.abc+/def==", "ugyldige tegn"),
     ("impossible-length", "v1.abcde", "ugyldige tegn"),
-    ("not-zlib", "v1." + base64.urlsafe_b64encode(b"dette er ikke komprimert").rstrip(b"=").decode(), "kan ikke pakkes ut"),
+    (
+        "not-zlib",
+        "v1." + base64.urlsafe_b64encode(b"dette er ikke komprimert").rstrip(b"=").decode(),
+        "kan ikke pakkes ut",
+    ),
     ("truncated", truncated_link(), "avkortet"),
     ("trailing-data", encode(document()) + base64.urlsafe_b64encode(b"\x00\x00\x00").decode(), "skadet"),
     ("too-long", "v1." + "A" * MAX_LINK_CHARS, "for lang"),
     ("bomb", pack(b" " * (MAX_FILE_BYTES * 2)), "mer enn en svarfil"),
-    ("not-json", pack("ikke json".encode()), "ikke gyldig JSON"),
+    ("not-json", pack(b"ikke json"), "ikke gyldig JSON"),
     ("not-utf8", pack(b"\xff\xfe{}"), "UTF-8"),
-    ("other-checklist", encode({**document(), "checklist": {**document()["checklist"], "id": "partnerskapsavtale"}}), "gjelder sjekklisten «partnerskapsavtale»"),
+    (
+        "other-checklist",
+        encode({**document(), "checklist": {**document()["checklist"], "id": "partnerskapsavtale"}}),
+        "gjelder sjekklisten «partnerskapsavtale»",
+    ),
 ]
 
 

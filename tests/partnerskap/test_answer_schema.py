@@ -10,12 +10,14 @@ import jsonschema
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "engine"))
-from samples import definition, document  # noqa: E402
-from test_answers import BAD_FILES  # noqa: E402
+from samples import definition, document
+from test_answers import BAD_FILES
 
-from partnerskap.engine.answers import ImportProblem, parse_answer_file  # noqa: E402
+from partnerskap.engine.answers import ImportProblem, parse_answer_file
 
-SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "skjema" / "svarfil-v1.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).parents[2] / "docs" / "skjema" / "svarfil-v1.schema.json").read_text(encoding="utf-8")
+)
 
 
 def test_schema_is_valid() -> None:
@@ -25,13 +27,24 @@ def test_schema_is_valid() -> None:
 def test_export_validates_against_the_schema() -> None:
     doc = document()
     doc["archived"] = {"gammel": {"value": "ja", "text": "Fjernet spørsmål", "archived_in_version": "1.1"}}
-    doc["answers"]["forste"]["actions"] = [{"what": "Skrive utkast", "owner": "stat", "owner_name": "Ola", "due": "2027-01-15", "done": False}]
+    doc["answers"]["forste"]["actions"] = [
+        {"what": "Skrive utkast", "owner": "stat", "owner_name": "Ola", "due": "2027-01-15", "done": False}
+    ]
     jsonschema.validate(doc, SCHEMA)
     parse_answer_file(json.dumps(doc), definition())
 
 
 # Calendar validity (30 February) is beyond JSON Schema patterns: only the engine checks it.
-STRUCTURAL = {"unknown-top-key", "unknown-answer-key", "bad-owner", "bad-item-id", "answers-not-object", "other-format", "newer-format", "long-note"}
+STRUCTURAL = {
+    "unknown-top-key",
+    "unknown-answer-key",
+    "bad-owner",
+    "bad-item-id",
+    "answers-not-object",
+    "other-format",
+    "newer-format",
+    "long-note",
+}
 
 
 @pytest.mark.parametrize("case", [c for c in BAD_FILES if c[0] in STRUCTURAL], ids=lambda c: c[0])

@@ -48,9 +48,20 @@ def test_a_valid_block_renders_figure_with_chart_table_and_caption() -> None:
     assert figure.find("figcaption").text == "Kilde: NTL NAV."
     table = figure.find("table")
     assert table.find("caption").text == "Ledelse i tre fylker"
-    assert [th.text for th in table.findall("thead/tr/th")] == ["Fylke", "Kommuner", "Statlig leder", "Kommunal leder", "Merknad"]
+    assert [th.text for th in table.findall("thead/tr/th")] == [
+        "Fylke",
+        "Kommuner",
+        "Statlig leder",
+        "Kommunal leder",
+        "Merknad",
+    ]
     assert [th.text for th in table.findall("tbody/tr/th")] == ["Oslo", "Troms", "Møre og Romsdal"]
-    assert [td.text for td in table.findall("tbody/tr")[2].findall("td")] == ["36", "24", "1", "5 kontor mangler, se teksten"]
+    assert [td.text for td in table.findall("tbody/tr")[2].findall("td")] == [
+        "36",
+        "24",
+        "1",
+        "5 kontor mangler, se teksten",
+    ]
 
 
 def test_only_the_chosen_series_are_drawn_and_the_sum_row_never() -> None:
@@ -59,7 +70,9 @@ def test_only_the_chosen_series_are_drawn_and_the_sum_row_never() -> None:
     assert len(found) == 3 * 2  # three counties × two series; not the sum row, not «Kommuner»
     assert [float(b.get("data-value")) for b in found] == [0, 0, 22, 2, 24, 1]
     assert "76" not in [b.get("data-value") for b in found]
-    categories = ["".join(t.itertext()) for t in figure.iter(f"{SVG}text") if "pv-chart__category" in t.get("class", "")]
+    categories = [
+        "".join(t.itertext()) for t in figure.iter(f"{SVG}text") if "pv-chart__category" in t.get("class", "")
+    ]
     assert categories == ["Oslo", "Troms", "Møre og Romsdal"]
     table = figure.find("table")
     assert [c.text for c in table.find("tfoot/tr")] == ["Sum", "76", "46", "3", None]
@@ -67,7 +80,7 @@ def test_only_the_chosen_series_are_drawn_and_the_sum_row_never() -> None:
 
 
 def test_without_series_every_numeric_column_is_drawn() -> None:
-    source = "title: T\n\nNavn,A,Tekst,B\nx,1,hei,\"2,5\"\ny,3,,4\n"
+    source = 'title: T\n\nNavn,A,Tekst,B\nx,1,hei,"2,5"\ny,3,,4\n'
     figure = render(source)
     names = ["".join(t.itertext()) for t in figure.iter(f"{SVG}text") if "pv-chart__legend" in t.get("class", "")]
     assert names == ["A", "B"]
@@ -109,8 +122,14 @@ def test_a_malformed_block_raises_a_helpful_value_error(source: str, message: st
 
 
 def md() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["pymdownx.superfences"], extension_configs={"pymdownx.superfences": {
-        "custom_fences": [{"name": "diagram", "class": "diagram", "format": format_diagram}]}})
+    return markdown.Markdown(
+        extensions=["pymdownx.superfences"],
+        extension_configs={
+            "pymdownx.superfences": {
+                "custom_fences": [{"name": "diagram", "class": "diagram", "format": format_diagram}]
+            }
+        },
+    )
 
 
 def test_superfences_renders_the_block_as_raw_html() -> None:

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from helpers import make_project
+
 from partnerskap.generator import generate, render_markdown
 from partnerskap.project import load_project
 
@@ -126,7 +126,9 @@ def test_links_are_rewritten_relative_to_the_generated_page(output: dict[str, st
 def test_text_is_escaped(tmp_path: Path) -> None:
     from helpers import VALID_CHECKLIST
 
-    root = make_project(tmp_path, {"eksempel.yml": VALID_CHECKLIST.replace("Er partene enige?", "<script>alert(1)</script>")})
+    root = make_project(
+        tmp_path, {"eksempel.yml": VALID_CHECKLIST.replace("Er partene enige?", "<script>alert(1)</script>")}
+    )
     page = generate(load_project(root / "checklists", root / "docs", root))["sjekklister/eksempel.md"]
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -146,7 +148,14 @@ def test_definition_json(output: dict[str, str]) -> None:
 
 def test_index_json_lists_every_checklist(output: dict[str, str]) -> None:
     assert json.loads(output["sjekklister/index.json"]) == [
-        {"id": "eksempel", "title": "Eksempel", "version": "1.1", "url": "sjekklister/eksempel/", "definition": "sjekklister/eksempel.json", "items": 5}
+        {
+            "id": "eksempel",
+            "title": "Eksempel",
+            "version": "1.1",
+            "url": "sjekklister/eksempel/",
+            "definition": "sjekklister/eksempel.json",
+            "items": 5,
+        }
     ]
     assert "[Eksempel](eksempel.md)" in output["sjekklister/index.md"]
 
@@ -156,7 +165,9 @@ def test_item_hash_changes_with_wording_only(tmp_path: Path) -> None:
 
     def hashes(text: str) -> dict[str, str]:
         root = make_project(tmp_path / str(len(text)), {"eksempel.yml": text})
-        return {i.id: i.hash for i in load_project(root / "checklists", root / "docs", root).checklists["eksempel"].items()}
+        return {
+            i.id: i.hash for i in load_project(root / "checklists", root / "docs", root).checklists["eksempel"].items()
+        }
 
     before = hashes(VALID_CHECKLIST)
     after = hashes(VALID_CHECKLIST.replace("Velg ett.", "Velg ett alternativ.").replace("Om delen.", "Om denne delen."))

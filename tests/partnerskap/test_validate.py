@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import VALID_CHECKLIST, make_project
+
 from partnerskap.errors import ContentErrors
 from partnerskap.project import load_project
 
@@ -31,29 +31,131 @@ def test_valid_checklist_loads(tmp_path: Path) -> None:
 
 # (case id, text to replace, replacement, fragment of the line the error must name, message part, fix part)
 CASES = [
-    ("yaml-syntax", '    title: "2.0 Andre del"', '\ttitle: "2.0 Andre del"', '\ttitle', "YAML-syntaksfeil", "ikke tab"),
+    (
+        "yaml-syntax",
+        '    title: "2.0 Andre del"',
+        '\ttitle: "2.0 Andre del"',
+        "\ttitle",
+        "YAML-syntaksfeil",
+        "ikke tab",
+    ),
     ("missing-field", "title: Eksempel\n", "", "id: eksempel", "Feltet «title» mangler", "Legg til «title"),
-    ("unknown-key", "        text: Er partene enige?", "        txet: Er partene enige?", "txet:", "Ukjent felt «txet»", "Mente du «text»?"),
-    ("duplicate-item-id", "      - id: antall", "      - id: forste", "- id: forste\n        text: Hvor", "«forste» er allerede brukt", "ny, unik id"),
-    ("unknown-type", "        type: number", "        type: nummer", "type: nummer", "Ukjent type «nummer»", "Mente du «number»?"),
-    ("unknown-scale", "        type: scale", "        type: scale\n        scale: skala7", "scale: skala7", "Ukjent skala «skala7»", "skala6"),
-    ("missing-page", "- page: side.md#medbestemmelse", "- page: sidee.md#medbestemmelse", "page: sidee.md", "Siden «sidee.md» finnes ikke", "side.md"),
-    ("missing-anchor", "- page: side.md#medbestemmelse", "- page: side.md#medbestemmels", "page: side.md#medbestemmels", "ingen overskrift med ankeret «#medbestemmels»", "medbestemmelse"),
+    (
+        "unknown-key",
+        "        text: Er partene enige?",
+        "        txet: Er partene enige?",
+        "txet:",
+        "Ukjent felt «txet»",
+        "Mente du «text»?",
+    ),
+    (
+        "duplicate-item-id",
+        "      - id: antall",
+        "      - id: forste",
+        "- id: forste\n        text: Hvor",
+        "«forste» er allerede brukt",
+        "ny, unik id",
+    ),
+    (
+        "unknown-type",
+        "        type: number",
+        "        type: nummer",
+        "type: nummer",
+        "Ukjent type «nummer»",
+        "Mente du «number»?",
+    ),
+    (
+        "unknown-scale",
+        "        type: scale",
+        "        type: scale\n        scale: skala7",
+        "scale: skala7",
+        "Ukjent skala «skala7»",
+        "skala6",
+    ),
+    (
+        "missing-page",
+        "- page: side.md#medbestemmelse",
+        "- page: sidee.md#medbestemmelse",
+        "page: sidee.md",
+        "Siden «sidee.md» finnes ikke",
+        "side.md",
+    ),
+    (
+        "missing-anchor",
+        "- page: side.md#medbestemmelse",
+        "- page: side.md#medbestemmels",
+        "page: side.md#medbestemmels",
+        "ingen overskrift med ankeret «#medbestemmels»",
+        "medbestemmelse",
+    ),
     ("missing-item", '- item: "#antall"', '- item: "#antal"', '"#antal"', "har ikke noe punkt «antal»", "antall"),
-    ("unknown-role", "roles: [fylkesdirektor]", "roles: [fylkesdirektør]", "[fylkesdirektør]", "Ukjent rolle «fylkesdirektør»", "fylkesdirektor"),
-    ("unknown-phase", "        phase: initiativ", "        phase: utredning", "phase: utredning", "Ukjent fase «utredning»", "initiativ"),
+    (
+        "unknown-role",
+        "roles: [fylkesdirektor]",
+        "roles: [fylkesdirektør]",
+        "[fylkesdirektør]",
+        "Ukjent rolle «fylkesdirektør»",
+        "fylkesdirektor",
+    ),
+    (
+        "unknown-phase",
+        "        phase: initiativ",
+        "        phase: utredning",
+        "phase: utredning",
+        "Ukjent fase «utredning»",
+        "initiativ",
+    ),
     ("version-as-number", 'version: "1.1"', "version: 1.1", "version: 1.1", "skal være tekst", '"1.1"'),
-    ("duplicate-yaml-key", "title: Eksempel\n", "title: Eksempel\ntitle: Igjen\n", "title: Igjen", "«title» står to ganger", "Fjern den ene"),
-    ("changelog-behind", 'version: "1.1"', 'version: "1.2"', '  - version: "1.1"', "gjelder versjon 1.1", "versjon 1.2"),
-    ("relative-link", "Les [siden](side.md#medbestemmelse)", "Les [siden](../side.md)", "Les [siden]", "uten «./», «../»", "side.md"),
-    ("link-missing-anchor", "Se [økonomi](side.md#økonomi-og-drift)", "Se [økonomi](side.md#okonomi)", "Se [økonomi]", "ankeret «#okonomi»", "økonomi-og-drift"),
-    ("choice-one-option", "options: [Enig, Uenig]", "options: [Enig]", "options: [Enig]", "minst to alternativer", "Legg til"),
+    (
+        "duplicate-yaml-key",
+        "title: Eksempel\n",
+        "title: Eksempel\ntitle: Igjen\n",
+        "title: Igjen",
+        "«title» står to ganger",
+        "Fjern den ene",
+    ),
+    (
+        "changelog-behind",
+        'version: "1.1"',
+        'version: "1.2"',
+        '  - version: "1.1"',
+        "gjelder versjon 1.1",
+        "versjon 1.2",
+    ),
+    (
+        "relative-link",
+        "Les [siden](side.md#medbestemmelse)",
+        "Les [siden](../side.md)",
+        "Les [siden]",
+        "uten «./», «../»",
+        "side.md",
+    ),
+    (
+        "link-missing-anchor",
+        "Se [økonomi](side.md#økonomi-og-drift)",
+        "Se [økonomi](side.md#okonomi)",
+        "Se [økonomi]",
+        "ankeret «#okonomi»",
+        "økonomi-og-drift",
+    ),
+    (
+        "choice-one-option",
+        "options: [Enig, Uenig]",
+        "options: [Enig]",
+        "options: [Enig]",
+        "minst to alternativer",
+        "Legg til",
+    ),
     ("id-not-file-name", "id: eksempel", "id: annet", "id: annet", "ikke lik filnavnet", "annet.yml"),
 ]
 
 
-@pytest.mark.parametrize("old,new,line_fragment,message,fix", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
-def test_content_error_names_file_line_problem_and_fix(tmp_path: Path, old: str, new: str, line_fragment: str, message: str, fix: str) -> None:
+@pytest.mark.parametrize(
+    "old,new,line_fragment,message,fix", [case[1:] for case in CASES], ids=[case[0] for case in CASES]
+)
+def test_content_error_names_file_line_problem_and_fix(
+    tmp_path: Path, old: str, new: str, line_fragment: str, message: str, fix: str
+) -> None:
     assert old in VALID_CHECKLIST
     broken = VALID_CHECKLIST.replace(old, new, 1)
     errors = errors_for(tmp_path, broken)
@@ -68,11 +170,16 @@ def test_content_error_names_file_line_problem_and_fix(tmp_path: Path, old: str,
 
 def test_duplicate_checklist_id_across_files(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID_CHECKLIST, extra={"kopi.yml": VALID_CHECKLIST})
-    assert any("brukes også i checklists/eksempel.yml" in e.message and e.file == "checklists/kopi.yml" and e.line == 1 for e in errors), [str(e) for e in errors]
+    assert any(
+        "brukes også i checklists/eksempel.yml" in e.message and e.file == "checklists/kopi.yml" and e.line == 1
+        for e in errors
+    ), [str(e) for e in errors]
 
 
 def test_all_errors_are_reported_at_once(tmp_path: Path) -> None:
-    broken = VALID_CHECKLIST.replace("type: number", "type: nummer").replace("roles: [fylkesdirektor]", "roles: [ukjent]")
+    broken = VALID_CHECKLIST.replace("type: number", "type: nummer").replace(
+        "roles: [fylkesdirektor]", "roles: [ukjent]"
+    )
     errors = errors_for(tmp_path, broken)
     assert {"Ukjent type «nummer».", "Ukjent rolle «ukjent»."} <= {e.message for e in errors}
 

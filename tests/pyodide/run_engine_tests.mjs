@@ -12,7 +12,8 @@ const pyodide = await loadPyodide({ stdout: () => {}, stderr: (line) => process.
 pyodide.unpackArchive(new Uint8Array(readFileSync(resolve(wheelPath))), "wheel");
 pyodide.FS.mkdirTree("/tests");
 for (const name of readdirSync(testDir)) {
-  if (name.endsWith(".py") || name.endsWith(".json")) pyodide.FS.writeFile(`/tests/${name}`, new Uint8Array(readFileSync(join(testDir, name))));
+  if (name.endsWith(".py") || name.endsWith(".json"))
+    pyodide.FS.writeFile(`/tests/${name}`, new Uint8Array(readFileSync(join(testDir, name))));
 }
 const runner = readFileSync(new URL("./runner.py", import.meta.url), "utf8");
 pyodide.runPython(runner);

@@ -52,7 +52,7 @@ def _calls(function):
     names, values = params[0]
     names = [n.strip() for n in names.split(",")] if isinstance(names, str) else list(names)
     for value in values:
-        yield dict(zip(names, value if len(names) > 1 else (value,)))
+        yield dict(zip(names, value if len(names) > 1 else (value,), strict=False))
 
 
 def run_all(directory):

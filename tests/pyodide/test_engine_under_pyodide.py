@@ -21,11 +21,19 @@ def test_engine_suite_passes_under_pyodide(tmp_path: Path) -> None:
     wheel = build_wheel(tmp_path)
     run = subprocess.run(
         [node, str(Path(__file__).with_name("run_engine_tests.mjs")), str(wheel), str(ROOT / "tests" / "engine")],
-        capture_output=True, text=True, timeout=300, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
     )
     assert run.stdout.strip(), run.stderr[-2000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["platform"] == "emscripten"
     assert not result["failed"], "\n".join(result["failed"])
-    engine_tests = sum(1 for f in (ROOT / "tests" / "engine").glob("test_*.py") for line in f.read_text().splitlines() if line.startswith("def test_"))
+    engine_tests = sum(
+        1
+        for f in (ROOT / "tests" / "engine").glob("test_*.py")
+        for line in f.read_text().splitlines()
+        if line.startswith("def test_")
+    )
     assert result["passed"] >= engine_tests > 0

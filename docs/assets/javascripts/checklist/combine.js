@@ -4,7 +4,22 @@ import * as engine from "./engine-client.js";
 import { element, saveFile, today } from "./dialog.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const ALLOWED_SVG = new Set(["svg", "title", "desc", "g", "rect", "line", "text", "tspan", "defs", "pattern", "path", "circle", "polyline", "polygon"]);
+const ALLOWED_SVG = new Set([
+  "svg",
+  "title",
+  "desc",
+  "g",
+  "rect",
+  "line",
+  "text",
+  "tspan",
+  "defs",
+  "pattern",
+  "path",
+  "circle",
+  "polyline",
+  "polygon",
+]);
 const MAX_FILES = 500;
 
 /** Parse the engine's SVG as XML and keep only plain drawing elements and attributes (no script, no links, no handlers). */
@@ -20,7 +35,8 @@ function safeSvg(markup) {
     }
     for (const attribute of [...node.attributes]) {
       const name = attribute.name.toLowerCase();
-      if (name.startsWith("on") || name.includes("href") || name === "style") node.removeAttribute(attribute.name);
+      if (name.startsWith("on") || name.includes("href") || name === "style")
+        node.removeAttribute(attribute.name);
     }
   }
   return document.importNode(root, true);
@@ -31,9 +47,45 @@ function table(caption, header, rows, foot) {
   return element("div", { className: "pv-table", tabindex: "0", role: "region", "aria-label": caption }, [
     element("table", {}, [
       element("caption", { text: caption }),
-      element("thead", {}, [element("tr", {}, header.map((text) => element("th", { scope: "col", text: String(text) })))]),
-      element("tbody", {}, rows.map((row) => element("tr", {}, row.map((cell, i) => element(i === 0 ? "th" : "td", i === 0 ? { scope: "row", text: String(cell) } : { text: String(cell) }))))),
-      ...(foot ? [element("tfoot", {}, [element("tr", {}, foot.map((cell, i) => element(i === 0 ? "th" : "td", i === 0 ? { scope: "row", text: String(cell) } : { text: String(cell) })))])] : []),
+      element("thead", {}, [
+        element(
+          "tr",
+          {},
+          header.map((text) => element("th", { scope: "col", text: String(text) })),
+        ),
+      ]),
+      element(
+        "tbody",
+        {},
+        rows.map((row) =>
+          element(
+            "tr",
+            {},
+            row.map((cell, i) =>
+              element(
+                i === 0 ? "th" : "td",
+                i === 0 ? { scope: "row", text: String(cell) } : { text: String(cell) },
+              ),
+            ),
+          ),
+        ),
+      ),
+      ...(foot
+        ? [
+            element("tfoot", {}, [
+              element(
+                "tr",
+                {},
+                foot.map((cell, i) =>
+                  element(
+                    i === 0 ? "th" : "td",
+                    i === 0 ? { scope: "row", text: String(cell) } : { text: String(cell) },
+                  ),
+                ),
+              ),
+            ]),
+          ]
+        : []),
     ]),
   ]);
 }
@@ -44,7 +96,13 @@ export class CombinePage {
     this.checklist = root.dataset.pvChecklist;
     this.definitionUrl = new URL(root.dataset.pvDefinition, window.location.href);
     this.files = [];
-    const input = element("input", { type: "file", id: "pv-combine-files", multiple: "", accept: ".json,application/json", className: "pv-visually-hidden" });
+    const input = element("input", {
+      type: "file",
+      id: "pv-combine-files",
+      multiple: "",
+      accept: ".json,application/json",
+      className: "pv-visually-hidden",
+    });
     input.addEventListener("change", () => this.addFiles(input));
     this.status = element("p", { className: "pv-status", role: "status" });
     this.alert = element("div", { className: "pv-alert", role: "alert" });
@@ -58,13 +116,31 @@ export class CombinePage {
       this.files = [];
       this.render(null);
     });
-    root.replaceChildren(element("section", { className: "pv-panel", "aria-labelledby": "pv-combine-title" }, [
-      element("h2", { id: "pv-combine-title", className: "pv-panel__title", text: "Svarfiler" }),
-      element("p", { className: "pv-panel__note", text: "Filene leses bare i denne nettleseren og lagres ikke. Du kan legge til filer flere ganger." }),
-      element("div", { className: "pv-panel__row" }, [input, element("label", { for: "pv-combine-files", className: "md-button pv-button pv-file-button", text: "Legg til svarfiler (JSON) …" }), clear]),
-      this.exports, this.alert, this.status,
-    ]), this.result);
-    this.ready = fetch(this.definitionUrl, { cache: "no-cache" }).then((r) => r.json()).then((definition) => engine.loadDefinition(definition));
+    root.replaceChildren(
+      element("section", { className: "pv-panel", "aria-labelledby": "pv-combine-title" }, [
+        element("h2", { id: "pv-combine-title", className: "pv-panel__title", text: "Svarfiler" }),
+        element("p", {
+          className: "pv-panel__note",
+          text: "Filene leses bare i denne nettleseren og lagres ikke. Du kan legge til filer flere ganger.",
+        }),
+        element("div", { className: "pv-panel__row" }, [
+          input,
+          element("label", {
+            for: "pv-combine-files",
+            className: "md-button pv-button pv-file-button",
+            text: "Legg til svarfiler (JSON) …",
+          }),
+          clear,
+        ]),
+        this.exports,
+        this.alert,
+        this.status,
+      ]),
+      this.result,
+    );
+    this.ready = fetch(this.definitionUrl, { cache: "no-cache" })
+      .then((r) => r.json())
+      .then((definition) => engine.loadDefinition(definition));
   }
 
   destroy() {}
@@ -91,9 +167,15 @@ export class CombinePage {
     this.alert.replaceChildren();
     try {
       await this.ready;
-      this.render(this.files.length ? await engine.call("combine", { checklist: this.checklist, files: this.files }) : null);
+      this.render(
+        this.files.length
+          ? await engine.call("combine", { checklist: this.checklist, files: this.files })
+          : null,
+      );
     } catch (error) {
-      this.alert.replaceChildren(element("p", { text: error.userMessage ? error.message : `Noe gikk galt: ${error.message}` }));
+      this.alert.replaceChildren(
+        element("p", { text: error.userMessage ? error.message : `Noe gikk galt: ${error.message}` }),
+      );
       this.status.textContent = "";
     }
   }
@@ -107,15 +189,40 @@ export class CombinePage {
     }
     this.status.textContent = combined.summary;
     const parts = [element("h2", { id: "pv-respondenter", text: `Respondenter (${combined.count})` })];
-    parts.push(element("ul", {}, combined.respondents.map((r) => element("li", { text: `${r.label} (${r.file})` }))));
+    parts.push(
+      element(
+        "ul",
+        {},
+        combined.respondents.map((r) => element("li", { text: `${r.label} (${r.file})` })),
+      ),
+    );
     if (combined.skipped.length) {
       parts.push(element("h3", { text: `Filer som er hoppet over (${combined.skipped.length})` }));
-      parts.push(element("ul", { className: "pv-combine__skipped" }, combined.skipped.map((s) => element("li", { text: `${s.file}: ${s.reason}` }))));
+      parts.push(
+        element(
+          "ul",
+          { className: "pv-combine__skipped" },
+          combined.skipped.map((s) => element("li", { text: `${s.file}: ${s.reason}` })),
+        ),
+      );
     }
     if (combined.count) {
       if (combined.disagreement.length) {
         parts.push(element("h2", { id: "pv-uenighet", text: "Her spriker svarene mest" }));
-        parts.push(element("ol", {}, combined.disagreement.slice(0, 5).map((e) => element("li", {}, [element("a", { href: `#sammenstilt-${e.id}`, text: `${e.number} ${e.text}` }), document.createTextNode(` – ${e.value_text}`)]))));
+        parts.push(
+          element(
+            "ol",
+            {},
+            combined.disagreement
+              .slice(0, 5)
+              .map((e) =>
+                element("li", {}, [
+                  element("a", { href: `#sammenstilt-${e.id}`, text: `${e.number} ${e.text}` }),
+                  document.createTextNode(` – ${e.value_text}`),
+                ]),
+              ),
+          ),
+        );
       }
       const survey = combined.survey_table;
       if (survey) {
@@ -131,33 +238,68 @@ export class CombinePage {
   }
 
   renderItem(item) {
-    const box = element("section", { className: "pv-combine__item", id: `sammenstilt-${item.id}`, "aria-labelledby": `sammenstilt-${item.id}-title` });
+    const box = element("section", {
+      className: "pv-combine__item",
+      id: `sammenstilt-${item.id}`,
+      "aria-labelledby": `sammenstilt-${item.id}-title`,
+    });
     box.append(element("h3", { id: `sammenstilt-${item.id}-title`, text: `${item.number} ${item.text}` }));
-    box.append(element("p", { className: "pv-hint", text: `${item.answered} av ${item.respondents} har svart.${item.disagreement_text ? ` ${item.disagreement_text}.` : ""}` }));
+    box.append(
+      element("p", {
+        className: "pv-hint",
+        text: `${item.answered} av ${item.respondents} har svart.${item.disagreement_text ? ` ${item.disagreement_text}.` : ""}`,
+      }),
+    );
     if (item.stats) {
       const t = item.stats.text;
-      box.append(element("p", { text: `Gjennomsnitt ${t.mean}, median ${t.median}, standardavvik ${t.stdev}, laveste ${t.min}, høyeste ${t.max}.` }));
+      box.append(
+        element("p", {
+          text: `Gjennomsnitt ${t.mean}, median ${t.median}, standardavvik ${t.stdev}, laveste ${t.min}, høyeste ${t.max}.`,
+        }),
+      );
     }
     const chart = safeSvg(item.chart);
     if (chart) box.append(element("figure", { className: "pv-chart" }, [chart]));
     if (item.counts && item.counts.length) {
-      box.append(table(`Fordeling av svarene: ${item.number}`, ["Svar", "Antall"], item.counts.map((c) => [c.label, c.count])));
+      box.append(
+        table(
+          `Fordeling av svarene: ${item.number}`,
+          ["Svar", "Antall"],
+          item.counts.map((c) => [c.label, c.count]),
+        ),
+      );
     }
-    const said = [...(item.texts || []).map((t) => [t.respondent, t.text]), ...item.notes.map((n) => [n.respondent, n.note])];
+    const said = [
+      ...(item.texts || []).map((t) => [t.respondent, t.text]),
+      ...item.notes.map((n) => [n.respondent, n.note]),
+    ];
     if (said.length) {
       box.append(element("h4", { text: "Svar og notater" }));
-      box.append(element("dl", { className: "pv-combine__notes" }, said.flatMap(([who, text]) => [element("dt", { text: who }), element("dd", { text })])));
+      box.append(
+        element(
+          "dl",
+          { className: "pv-combine__notes" },
+          said.flatMap(([who, text]) => [element("dt", { text: who }), element("dd", { text })]),
+        ),
+      );
     }
     return box;
   }
 
   async exportAs(kind) {
     try {
-      const file = await engine.call("export_combined", { checklist: this.checklist, files: this.files, kind, today: today() });
+      const file = await engine.call("export_combined", {
+        checklist: this.checklist,
+        files: this.files,
+        kind,
+        today: today(),
+      });
       saveFile(file);
       this.status.textContent = `Lastet ned ${file.filename}.`;
     } catch (error) {
-      this.alert.replaceChildren(element("p", { text: error.userMessage ? error.message : `Noe gikk galt: ${error.message}` }));
+      this.alert.replaceChildren(
+        element("p", { text: error.userMessage ? error.message : `Noe gikk galt: ${error.message}` }),
+      );
     }
   }
 }

@@ -27,17 +27,50 @@ export function ask({ title, message = [], buttons, input, select }) {
   for (const line of [].concat(message)) form.append(element("p", { text: line }));
   let field = null;
   if (input) {
-    field = element("input", { type: "text", id: `${id}-input`, value: input.value, autocomplete: "off", required: "" });
+    field = element("input", {
+      type: "text",
+      id: `${id}-input`,
+      value: input.value,
+      autocomplete: "off",
+      required: "",
+    });
     if (input.readonly) field.readOnly = true;
-    form.append(element("div", { className: "pv-field" }, [element("label", { for: `${id}-input`, text: input.label }), field]));
+    form.append(
+      element("div", { className: "pv-field" }, [
+        element("label", { for: `${id}-input`, text: input.label }),
+        field,
+      ]),
+    );
   } else if (select) {
-    field = element("select", { id: `${id}-select` }, select.options.map((option) => element("option", { value: option.value, text: option.label })));
-    form.append(element("div", { className: "pv-field" }, [element("label", { for: `${id}-select`, text: select.label }), field]));
+    field = element(
+      "select",
+      { id: `${id}-select` },
+      select.options.map((option) => element("option", { value: option.value, text: option.label })),
+    );
+    form.append(
+      element("div", { className: "pv-field" }, [
+        element("label", { for: `${id}-select`, text: select.label }),
+        field,
+      ]),
+    );
   }
   const row = element("div", { className: "pv-dialog__buttons" });
   for (const button of buttons) {
-    const classes = ["md-button", button.primary ? "md-button--primary" : "", button.danger ? "pv-button--danger" : ""].join(" ").trim();
-    row.append(element("button", { type: button.value === "cancel" ? "button" : "submit", value: button.value, className: classes, text: button.label }));
+    const classes = [
+      "md-button",
+      button.primary ? "md-button--primary" : "",
+      button.danger ? "pv-button--danger" : "",
+    ]
+      .join(" ")
+      .trim();
+    row.append(
+      element("button", {
+        type: button.value === "cancel" ? "button" : "submit",
+        value: button.value,
+        className: classes,
+        text: button.label,
+      }),
+    );
   }
   form.append(row);
   dialog.append(form);

@@ -12,7 +12,10 @@ function start() {
   stats.boots += 1;
   window.partnerskapEngineStats = stats;
   performance.mark("pv-engine-boot");
-  worker = new Worker(new URL("./engine-worker.js", import.meta.url), { type: "module", name: "partnerskap-engine" });
+  worker = new Worker(new URL("./engine-worker.js", import.meta.url), {
+    type: "module",
+    name: "partnerskap-engine",
+  });
   worker.onmessage = ({ data }) => {
     const request = pending.get(data.id);
     if (!request) return;
@@ -46,7 +49,10 @@ export function loadDefinition(definition) {
   if (!readyMarked) {
     // The first definition loaded marks the engine as ready (read by the benchmark).
     readyMarked = true;
-    loaded.then(() => performance.mark("pv-engine-ready"), () => {}); // failures reach the caller of loaded
+    loaded.then(
+      () => performance.mark("pv-engine-ready"),
+      () => {},
+    ); // failures reach the caller of loaded
   }
   return loaded;
 }

@@ -3,7 +3,12 @@
 // The answer controls mirror the page's own form controls, so saving works exactly as on the page.
 import { element, today } from "./dialog.js";
 
-const SIDES = [["", "Velg"], ["stat", "Stat"], ["kommune", "Kommune"], ["begge", "Begge"]];
+const SIDES = [
+  ["", "Velg"],
+  ["stat", "Stat"],
+  ["kommune", "Kommune"],
+  ["begge", "Begge"],
+];
 
 function isTextEntry(target) {
   return target.matches("textarea, input[type=text], input[type=number], input[type=date], select");
@@ -20,10 +25,17 @@ export class MeetingMode {
   }
 
   open() {
-    const dialog = element("dialog", { className: "pv-meeting md-typeset", "aria-labelledby": "pv-meeting-title" });
+    const dialog = element("dialog", {
+      className: "pv-meeting md-typeset",
+      "aria-labelledby": "pv-meeting-title",
+    });
     this.live = element("p", { className: "pv-visually-hidden", "aria-live": "polite" });
     this.body = element("div", { className: "pv-meeting__body" });
-    dialog.append(element("h2", { id: "pv-meeting-title", className: "pv-visually-hidden", text: "Møtemodus" }), this.live, this.body);
+    dialog.append(
+      element("h2", { id: "pv-meeting-title", className: "pv-visually-hidden", text: "Møtemodus" }),
+      this.live,
+      this.body,
+    );
     dialog.addEventListener("keydown", (event) => this.onKey(event));
     dialog.addEventListener("close", () => {
       clearInterval(this.ticker);
@@ -106,13 +118,21 @@ export class MeetingMode {
     const fieldset = this.current;
     const itemId = fieldset.dataset.pvItem;
     const section = this.sectionOf(fieldset);
-    if (!this.sectionTimers.has(section.id)) this.sectionTimers.set(section.id, { minutes: 0, started: null });
+    if (!this.sectionTimers.has(section.id))
+      this.sectionTimers.set(section.id, { minutes: 0, started: null });
     const number = fieldset.querySelector(".pv-item__number").textContent;
     const question = fieldset.querySelector(".pv-item__text").textContent;
     const parts = [
-      element("p", { className: "pv-meeting__place", text: `${section.title} · Punkt ${this.index + 1} av ${this.items.length} · ${this.page.progressText.textContent}` }),
+      element("p", {
+        className: "pv-meeting__place",
+        text: `${section.title} · Punkt ${this.index + 1} av ${this.items.length} · ${this.page.progressText.textContent}`,
+      }),
       this.timerControls(section.id),
-      element("h3", { className: "pv-meeting__question", id: "pv-meeting-question", text: `${number} ${question}` }),
+      element("h3", {
+        className: "pv-meeting__question",
+        id: "pv-meeting-question",
+        text: `${number} ${question}`,
+      }),
       this.viewToggle(),
     ];
     const guidance = fieldset.querySelector(".pv-item__guidance");
@@ -124,13 +144,26 @@ export class MeetingMode {
     parts.push(this.answerControls(fieldset));
     parts.push(this.mirrorText(fieldset, "note", "Notat (tast N)", "pv-meeting__note"));
     const answer = this.page.answers[itemId] || {};
-    parts.push(this.textArea("Vedtak / konklusjon", answer.decision || "", (value) => this.page.setExtra(itemId, { decision: value })));
+    parts.push(
+      this.textArea("Vedtak / konklusjon", answer.decision || "", (value) =>
+        this.page.setExtra(itemId, { decision: value }),
+      ),
+    );
     parts.push(this.actions(itemId));
     parts.push(this.navigation());
-    parts.push(element("p", { className: "pv-hint", text: "Tastatur: ← og → blar, tallene 1–9 velger svar, N går til notatet. Esc lukker møtemodus." }));
+    parts.push(
+      element("p", {
+        className: "pv-hint",
+        text: "Tastatur: ← og → blar, tallene 1–9 velger svar, N går til notatet. Esc lukker møtemodus.",
+      }),
+    );
     this.body.replaceChildren(...parts);
     this.live.textContent = `Punkt ${this.index + 1} av ${this.items.length}: ${question}`;
-    this.body.querySelector(".pv-meeting__answer input:checked, .pv-meeting__answer input, .pv-meeting__answer textarea")?.focus();
+    this.body
+      .querySelector(
+        ".pv-meeting__answer input:checked, .pv-meeting__answer input, .pv-meeting__answer textarea",
+      )
+      ?.focus();
   }
 
   /** The whole section in large type: each item's question and answer (decisions and actions are in the item view). */
@@ -139,16 +172,25 @@ export class MeetingMode {
     const members = this.items.filter((fieldset) => this.sectionOf(fieldset).id === section.id);
     // The section view always stands on the section's first item.
     this.index = this.items.indexOf(members[0]);
-    if (!this.sectionTimers.has(section.id)) this.sectionTimers.set(section.id, { minutes: 0, started: null });
+    if (!this.sectionTimers.has(section.id))
+      this.sectionTimers.set(section.id, { minutes: 0, started: null });
     const parts = [
-      element("p", { className: "pv-meeting__place", text: `Avsnitt · Punkt ${this.index + 1}–${this.index + members.length} av ${this.items.length} · ${this.page.progressText.textContent}` }),
+      element("p", {
+        className: "pv-meeting__place",
+        text: `Avsnitt · Punkt ${this.index + 1}–${this.index + members.length} av ${this.items.length} · ${this.page.progressText.textContent}`,
+      }),
       this.timerControls(section.id),
       element("h3", { className: "pv-meeting__question", id: "pv-meeting-question", text: section.title }),
       this.viewToggle(),
     ];
     for (const fieldset of members) {
       const titleId = `pv-meeting-${fieldset.dataset.pvItem}-title`;
-      parts.push(element("h4", { id: titleId, text: `${fieldset.querySelector(".pv-item__number").textContent} ${fieldset.querySelector(".pv-item__text").textContent}` }));
+      parts.push(
+        element("h4", {
+          id: titleId,
+          text: `${fieldset.querySelector(".pv-item__number").textContent} ${fieldset.querySelector(".pv-item__text").textContent}`,
+        }),
+      );
       parts.push(this.answerControls(fieldset, titleId));
     }
     parts.push(this.navigation(members.length));
@@ -158,7 +200,12 @@ export class MeetingMode {
   }
 
   viewToggle() {
-    const toggle = element("button", { type: "button", className: "md-button pv-button", "aria-pressed": String(this.sectionView), text: "Vis hele avsnittet" });
+    const toggle = element("button", {
+      type: "button",
+      className: "md-button pv-button",
+      "aria-pressed": String(this.sectionView),
+      text: "Vis hele avsnittet",
+    });
     toggle.addEventListener("click", () => {
       this.sectionView = !this.sectionView;
       this.show(this.index);
@@ -180,14 +227,24 @@ export class MeetingMode {
     if (radios.length) {
       radios.forEach((original, position) => {
         const id = `pv-meeting-${key}-option-${position}`;
-        const input = element("input", { type: "radio", name: `pv-meeting-${key}`, id, value: original.value });
+        const input = element("input", {
+          type: "radio",
+          name: `pv-meeting-${key}`,
+          id,
+          value: original.value,
+        });
         input.checked = original.checked;
         input.addEventListener("change", () => {
           original.checked = true;
           original.dispatchEvent(new Event("change", { bubbles: true }));
         });
         const label = original.parentElement.textContent.trim();
-        box.append(element("span", { className: "pv-choice" }, [input, element("label", { for: id, text: `${label} (${position + 1})` })]));
+        box.append(
+          element("span", { className: "pv-choice" }, [
+            input,
+            element("label", { for: id, text: `${label} (${position + 1})` }),
+          ]),
+        );
       });
       return box;
     }
@@ -206,10 +263,15 @@ export class MeetingMode {
 
   mirrorText(fieldset, field, label, className) {
     const original = fieldset.querySelector(`[data-pv-field=${field}]`);
-    return this.textArea(label, original.value, (value) => {
-      original.value = value;
-      original.dispatchEvent(new Event("input", { bubbles: true }));
-    }, className);
+    return this.textArea(
+      label,
+      original.value,
+      (value) => {
+        original.value = value;
+        original.dispatchEvent(new Event("input", { bubbles: true }));
+      },
+      className,
+    );
   }
 
   textArea(label, value, onInput, className = "") {
@@ -217,44 +279,78 @@ export class MeetingMode {
     const area = element("textarea", { id, rows: "3" });
     area.value = value;
     area.addEventListener("input", () => onInput(area.value));
-    return element("div", { className: `pv-field ${className}`.trim() }, [element("label", { for: id, text: label }), area]);
+    return element("div", { className: `pv-field ${className}`.trim() }, [
+      element("label", { for: id, text: label }),
+      area,
+    ]);
   }
 
   actions(itemId) {
-    const box = element("fieldset", { className: "pv-meeting__actions" }, [element("legend", { text: "Tiltak" })]);
+    const box = element("fieldset", { className: "pv-meeting__actions" }, [
+      element("legend", { text: "Tiltak" }),
+    ]);
     const list = element("ol", { className: "pv-meeting__action-list" });
     const actions = () => (this.page.answers[itemId] && this.page.answers[itemId].actions) || [];
     const save = (next) => this.page.setExtra(itemId, { actions: next });
     const render = () => {
-      list.replaceChildren(...actions().map((action, position) => {
-        const prefix = `pv-action-${position}`;
-        const update = (changes) => save(actions().map((a, i) => (i === position ? { ...a, ...changes } : a)));
-        const what = element("input", { type: "text", id: `${prefix}-what` });
-        what.value = action.what || "";
-        what.addEventListener("input", () => update({ what: what.value }));
-        const side = element("select", { id: `${prefix}-side` }, SIDES.map(([value, text]) => element("option", { value, text })));
-        side.value = action.owner || "";
-        side.addEventListener("change", () => update({ owner: side.value }));
-        const name = element("input", { type: "text", id: `${prefix}-name`, autocomplete: "off" });
-        name.value = action.owner_name || "";
-        name.addEventListener("input", () => update({ owner_name: name.value }));
-        const due = element("input", { type: "date", id: `${prefix}-due` });
-        due.value = action.due || "";
-        due.addEventListener("input", () => update({ due: due.value }));
-        const done = element("input", { type: "checkbox", id: `${prefix}-done` });
-        done.checked = Boolean(action.done);
-        done.addEventListener("change", () => update({ done: done.checked }));
-        const remove = element("button", { type: "button", className: "md-button pv-button", text: `Fjern tiltak ${position + 1}` });
-        remove.addEventListener("click", () => {
-          save(actions().filter((_, i) => i !== position));
-          render();
-          add.focus();
-        });
-        const field = (control, label) => element("span", { className: "pv-field pv-field--inline" }, [element("label", { for: control.id, text: label }), control]);
-        return element("li", {}, [field(what, `Tiltak ${position + 1}`), field(side, "Ansvarlig side"), field(name, "Navn"), field(due, "Frist"), element("span", { className: "pv-field pv-field--inline" }, [done, element("label", { for: done.id, text: "Utført" })]), remove]);
-      }));
+      list.replaceChildren(
+        ...actions().map((action, position) => {
+          const prefix = `pv-action-${position}`;
+          const update = (changes) =>
+            save(actions().map((a, i) => (i === position ? { ...a, ...changes } : a)));
+          const what = element("input", { type: "text", id: `${prefix}-what` });
+          what.value = action.what || "";
+          what.addEventListener("input", () => update({ what: what.value }));
+          const side = element(
+            "select",
+            { id: `${prefix}-side` },
+            SIDES.map(([value, text]) => element("option", { value, text })),
+          );
+          side.value = action.owner || "";
+          side.addEventListener("change", () => update({ owner: side.value }));
+          const name = element("input", { type: "text", id: `${prefix}-name`, autocomplete: "off" });
+          name.value = action.owner_name || "";
+          name.addEventListener("input", () => update({ owner_name: name.value }));
+          const due = element("input", { type: "date", id: `${prefix}-due` });
+          due.value = action.due || "";
+          due.addEventListener("input", () => update({ due: due.value }));
+          const done = element("input", { type: "checkbox", id: `${prefix}-done` });
+          done.checked = Boolean(action.done);
+          done.addEventListener("change", () => update({ done: done.checked }));
+          const remove = element("button", {
+            type: "button",
+            className: "md-button pv-button",
+            text: `Fjern tiltak ${position + 1}`,
+          });
+          remove.addEventListener("click", () => {
+            save(actions().filter((_, i) => i !== position));
+            render();
+            add.focus();
+          });
+          const field = (control, label) =>
+            element("span", { className: "pv-field pv-field--inline" }, [
+              element("label", { for: control.id, text: label }),
+              control,
+            ]);
+          return element("li", {}, [
+            field(what, `Tiltak ${position + 1}`),
+            field(side, "Ansvarlig side"),
+            field(name, "Navn"),
+            field(due, "Frist"),
+            element("span", { className: "pv-field pv-field--inline" }, [
+              done,
+              element("label", { for: done.id, text: "Utført" }),
+            ]),
+            remove,
+          ]);
+        }),
+      );
     };
-    const add = element("button", { type: "button", className: "md-button pv-button", text: "Legg til tiltak" });
+    const add = element("button", {
+      type: "button",
+      className: "md-button pv-button",
+      text: "Legg til tiltak",
+    });
     add.addEventListener("click", () => {
       save([...actions(), { what: "", owner: "", owner_name: "", due: "", done: false }]);
       render();
@@ -266,20 +362,39 @@ export class MeetingMode {
   }
 
   navigation(step = 1) {
-    const previous = element("button", { type: "button", className: "md-button pv-button", text: "← Forrige" });
+    const previous = element("button", {
+      type: "button",
+      className: "md-button pv-button",
+      text: "← Forrige",
+    });
     previous.disabled = this.index === 0;
     previous.addEventListener("click", () => this.back());
     const last = this.index + step >= this.items.length;
-    const next = element("button", { type: "button", className: "md-button md-button--primary", text: last ? "Til referatet →" : "Neste →" });
+    const next = element("button", {
+      type: "button",
+      className: "md-button md-button--primary",
+      text: last ? "Til referatet →" : "Neste →",
+    });
     next.addEventListener("click", () => this.forward());
-    const close = element("button", { type: "button", className: "md-button pv-button", text: "Lukk møtemodus" });
+    const close = element("button", {
+      type: "button",
+      className: "md-button pv-button",
+      text: "Lukk møtemodus",
+    });
     close.addEventListener("click", () => this.close());
     return element("div", { className: "pv-meeting__nav" }, [previous, next, close]);
   }
 
   timerControls(sectionId) {
     const timer = this.sectionTimers.get(sectionId);
-    const minutes = element("input", { type: "number", id: "pv-meeting-timebox", min: "0", max: "240", step: "1", inputmode: "numeric" });
+    const minutes = element("input", {
+      type: "number",
+      id: "pv-meeting-timebox",
+      min: "0",
+      max: "240",
+      step: "1",
+      inputmode: "numeric",
+    });
     minutes.value = timer.minutes ? String(timer.minutes) : "";
     minutes.addEventListener("input", () => {
       timer.minutes = Number.parseInt(minutes.value, 10) || 0;
@@ -289,7 +404,11 @@ export class MeetingMode {
     this.timerText = element("span", { className: "pv-meeting__timer", role: "timer", "aria-live": "off" });
     this.timerSection = sectionId;
     this.renderTimer();
-    return element("div", { className: "pv-field pv-field--inline pv-meeting__timebox" }, [element("label", { for: "pv-meeting-timebox", text: "Tidsramme for avsnittet (minutter)" }), minutes, this.timerText]);
+    return element("div", { className: "pv-field pv-field--inline pv-meeting__timebox" }, [
+      element("label", { for: "pv-meeting-timebox", text: "Tidsramme for avsnittet (minutter)" }),
+      minutes,
+      this.timerText,
+    ]);
   }
 
   renderTimer() {
@@ -309,7 +428,9 @@ export class MeetingMode {
   /** The end: participants, date, decisions and actions, and the minutes as Word, Markdown or print. */
   renderMinutes() {
     const record = this.page.current;
-    const participants = this.textArea("Deltakere", record.participants || "", (value) => this.page.updateRecord({ participants: value }));
+    const participants = this.textArea("Deltakere", record.participants || "", (value) =>
+      this.page.updateRecord({ participants: value }),
+    );
     const dateId = "pv-meeting-date";
     const date = element("input", { type: "date", id: dateId });
     date.value = record.meeting_date || today();
@@ -322,15 +443,42 @@ export class MeetingMode {
       const answer = this.page.answers[itemId];
       if (!answer) continue;
       const title = `${fieldset.querySelector(".pv-item__number").textContent} ${fieldset.querySelector(".pv-item__text").textContent}`;
-      if (answer.decision) decided.push(element("li", {}, [element("strong", { text: title }), element("br"), document.createTextNode(answer.decision)]));
+      if (answer.decision)
+        decided.push(
+          element("li", {}, [
+            element("strong", { text: title }),
+            element("br"),
+            document.createTextNode(answer.decision),
+          ]),
+        );
       for (const action of answer.actions || []) {
         const side = (SIDES.find(([value]) => value === action.owner) || ["", ""])[1];
-        actionRows.push(element("tr", {}, [title, action.what || "", [side === "Velg" ? "" : side, action.owner_name].filter(Boolean).join(", "), action.due || "", action.done ? "Ja" : "Nei"].map((text) => element("td", { text }))));
+        actionRows.push(
+          element(
+            "tr",
+            {},
+            [
+              title,
+              action.what || "",
+              [side === "Velg" ? "" : side, action.owner_name].filter(Boolean).join(", "),
+              action.due || "",
+              action.done ? "Ja" : "Nei",
+            ].map((text) => element("td", { text })),
+          ),
+        );
       }
     }
     const table = element("table", {}, [
       element("caption", { text: "Tiltak" }),
-      element("thead", {}, [element("tr", {}, ["Punkt", "Tiltak", "Ansvarlig", "Frist", "Utført"].map((text) => element("th", { scope: "col", text })))]),
+      element("thead", {}, [
+        element(
+          "tr",
+          {},
+          ["Punkt", "Tiltak", "Ansvarlig", "Frist", "Utført"].map((text) =>
+            element("th", { scope: "col", text }),
+          ),
+        ),
+      ]),
       element("tbody", {}, actionRows),
     ]);
     const exportButton = (label, kind) => {
@@ -338,20 +486,42 @@ export class MeetingMode {
       button.addEventListener("click", () => this.page.exportAs(kind));
       return button;
     };
-    const print = element("button", { type: "button", className: "md-button pv-button", text: "Skriv ut referatet" });
+    const print = element("button", {
+      type: "button",
+      className: "md-button pv-button",
+      text: "Skriv ut referatet",
+    });
     print.addEventListener("click", () => window.print());
-    const back = element("button", { type: "button", className: "md-button pv-button", text: "← Tilbake til punktene" });
+    const back = element("button", {
+      type: "button",
+      className: "md-button pv-button",
+      text: "← Tilbake til punktene",
+    });
     back.addEventListener("click", () => this.show(this.items.length - 1));
-    const close = element("button", { type: "button", className: "md-button md-button--primary", text: "Lukk møtemodus" });
+    const close = element("button", {
+      type: "button",
+      className: "md-button md-button--primary",
+      text: "Lukk møtemodus",
+    });
     close.addEventListener("click", () => this.close());
     this.body.replaceChildren(
-      element("h3", { className: "pv-meeting__question", id: "pv-meeting-question", text: `Referat: ${record.name}` }),
+      element("h3", {
+        className: "pv-meeting__question",
+        id: "pv-meeting-question",
+        text: `Referat: ${record.name}`,
+      }),
       participants,
       element("div", { className: "pv-field" }, [element("label", { for: dateId, text: "Møtedato" }), date]),
       element("h4", { text: "Vedtak" }),
-      decided.length ? element("ol", { className: "pv-meeting__decisions" }, decided) : element("p", { text: "Ingen vedtak er registrert." }),
+      decided.length
+        ? element("ol", { className: "pv-meeting__decisions" }, decided)
+        : element("p", { text: "Ingen vedtak er registrert." }),
       actionRows.length ? table : element("p", { text: "Ingen tiltak er registrert." }),
-      element("div", { className: "pv-meeting__nav" }, [exportButton("Referat (Word)", "referat"), exportButton("Referat (Markdown)", "referat-md"), print]),
+      element("div", { className: "pv-meeting__nav" }, [
+        exportButton("Referat (Word)", "referat"),
+        exportButton("Referat (Markdown)", "referat-md"),
+        print,
+      ]),
       element("div", { className: "pv-meeting__nav" }, [back, close]),
     );
     this.live.textContent = "Referat";

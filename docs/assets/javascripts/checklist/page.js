@@ -16,7 +16,9 @@ const EXPORTS = [
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 function newId() {
-  return (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`).replace(/[^A-Za-z0-9-]/g, "").slice(0, 36);
+  return (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`)
+    .replace(/[^A-Za-z0-9-]/g, "")
+    .slice(0, 36);
 }
 
 function nowIso() {
@@ -39,7 +41,9 @@ export class ChecklistPage {
     this.version = root.dataset.pvVersion;
     this.definitionUrl = new URL(root.dataset.pvDefinition, window.location.href);
     this.article = root.closest("article") || document.body;
-    this.items = new Map([...this.article.querySelectorAll("fieldset[data-pv-item]")].map((f) => [f.dataset.pvItem, f]));
+    this.items = new Map(
+      [...this.article.querySelectorAll("fieldset[data-pv-item]")].map((f) => [f.dataset.pvItem, f]),
+    );
     this.filters = { role: "", phase: "", unanswered: false };
     this.listeners = [];
     this.engineLoaded = null;
@@ -72,7 +76,9 @@ export class ChecklistPage {
 
   buildPanel() {
     const panel = element("section", { className: "pv-panel", "aria-labelledby": "pv-panel-title" });
-    panel.append(element("h2", { id: "pv-panel-title", className: "pv-panel__title", text: "Din gjennomgang" }));
+    panel.append(
+      element("h2", { id: "pv-panel-title", className: "pv-panel__title", text: "Din gjennomgang" }),
+    );
     this.storageNote = element("p", { className: "pv-panel__note" });
     panel.append(this.storageNote);
 
@@ -82,14 +88,32 @@ export class ChecklistPage {
       element("label", { for: "pv-walkthrough", text: "Gjennomgang" }),
       this.walkthroughSelect,
     ]);
-    for (const [label, action] of [["Ny", () => this.createWalkthrough()], ["Gi nytt navn", () => this.renameWalkthrough()], ["Dupliser", () => this.duplicateWalkthrough()], ["Slett gjennomgang", () => this.deleteWalkthrough()]]) {
+    for (const [label, action] of [
+      ["Ny", () => this.createWalkthrough()],
+      ["Gi nytt navn", () => this.renameWalkthrough()],
+      ["Dupliser", () => this.duplicateWalkthrough()],
+      ["Slett gjennomgang", () => this.deleteWalkthrough()],
+    ]) {
       manage.append(this.button(label, action));
     }
     panel.append(manage);
 
-    this.progressText = element("span", { id: "pv-progress-text", text: "Fremdriften vises når sjekklistemotoren er klar …" });
-    this.progressBar = element("progress", { max: "100", value: "0", "aria-labelledby": "pv-progress-text", hidden: "" });
-    panel.append(element("div", { className: "pv-panel__progress", role: "status" }, [this.progressText, this.progressBar]));
+    this.progressText = element("span", {
+      id: "pv-progress-text",
+      text: "Fremdriften vises når sjekklistemotoren er klar …",
+    });
+    this.progressBar = element("progress", {
+      max: "100",
+      value: "0",
+      "aria-labelledby": "pv-progress-text",
+      hidden: "",
+    });
+    panel.append(
+      element("div", { className: "pv-panel__progress", role: "status" }, [
+        this.progressText,
+        this.progressBar,
+      ]),
+    );
 
     panel.append(this.buildFilters());
 
@@ -98,22 +122,50 @@ export class ChecklistPage {
       new MeetingMode(this).open();
     });
     meeting.classList.add("md-button--primary");
-    panel.append(element("div", { className: "pv-panel__row" }, [meeting, element("span", { className: "pv-hint", text: "Ett punkt om gangen i stor skrift, med vedtak, tiltak og referat – for delt skjerm i partnerskapsmøtet." })]));
+    panel.append(
+      element("div", { className: "pv-panel__row" }, [
+        meeting,
+        element("span", {
+          className: "pv-hint",
+          text: "Ett punkt om gangen i stor skrift, med vedtak, tiltak og referat – for delt skjerm i partnerskapsmøtet.",
+        }),
+      ]),
+    );
 
-    const exportRow = element("div", { className: "pv-panel__row", role: "group", "aria-labelledby": "pv-export-label" }, [element("span", { id: "pv-export-label", text: "Eksporter:" })]);
+    const exportRow = element(
+      "div",
+      { className: "pv-panel__row", role: "group", "aria-labelledby": "pv-export-label" },
+      [element("span", { id: "pv-export-label", text: "Eksporter:" })],
+    );
     for (const [kind, label] of EXPORTS) exportRow.append(this.button(label, () => this.exportAs(kind)));
     exportRow.append(this.button("Skriv ut", () => window.print()));
     panel.append(exportRow);
-    panel.append(element("div", { className: "pv-panel__row" }, [
-      this.button("Sammenlign med en annen gjennomgang", () => this.compareWalkthroughs()),
-      this.button("Del som lenke", () => this.shareLink()),
-    ]));
+    panel.append(
+      element("div", { className: "pv-panel__row" }, [
+        this.button("Sammenlign med en annen gjennomgang", () => this.compareWalkthroughs()),
+        this.button("Del som lenke", () => this.shareLink()),
+      ]),
+    );
 
     // The native file input names its button in the browser's language; a label styled as a
     // button gives a Norwegian name, and the input stays focusable for keyboard users.
-    this.importInput = element("input", { type: "file", id: "pv-import", accept: ".json,application/json", className: "pv-visually-hidden" });
+    this.importInput = element("input", {
+      type: "file",
+      id: "pv-import",
+      accept: ".json,application/json",
+      className: "pv-visually-hidden",
+    });
     this.listen(this.importInput, "change", () => this.importFile());
-    panel.append(element("div", { className: "pv-panel__row" }, [this.importInput, element("label", { for: "pv-import", className: "md-button pv-button pv-file-button", text: "Importer svar fra fil (JSON) …" })]));
+    panel.append(
+      element("div", { className: "pv-panel__row" }, [
+        this.importInput,
+        element("label", {
+          for: "pv-import",
+          className: "md-button pv-button pv-file-button",
+          text: "Importer svar fra fil (JSON) …",
+        }),
+      ]),
+    );
 
     const danger = this.button("Slett alle data", () => this.deleteEverything());
     danger.classList.add("pv-button--danger");
@@ -121,8 +173,16 @@ export class ChecklistPage {
 
     this.alert = element("div", { className: "pv-alert", role: "alert" });
     this.status = element("p", { className: "pv-status", role: "status" });
-    this.changes = element("section", { className: "pv-changes", "aria-labelledby": "pv-changes-title", hidden: "" });
-    this.comparison = element("section", { className: "pv-changes pv-comparison", "aria-labelledby": "pv-comparison-title", hidden: "" });
+    this.changes = element("section", {
+      className: "pv-changes",
+      "aria-labelledby": "pv-changes-title",
+      hidden: "",
+    });
+    this.comparison = element("section", {
+      className: "pv-changes pv-comparison",
+      "aria-labelledby": "pv-comparison-title",
+      hidden: "",
+    });
     this.archivedBox = element("details", { className: "pv-archived", hidden: "" });
     panel.append(this.alert, this.status, this.changes, this.comparison, this.archivedBox);
     this.root.replaceChildren(panel);
@@ -141,17 +201,26 @@ export class ChecklistPage {
       for (const role of fieldset.dataset.pvRoles.split(" ").filter(Boolean)) roles.add(role);
       if (fieldset.dataset.pvPhase) phases.add(fieldset.dataset.pvPhase);
     }
-    const box = element("fieldset", { className: "pv-filters" }, [element("legend", { text: "Vis punkter" })]);
+    const box = element("fieldset", { className: "pv-filters" }, [
+      element("legend", { text: "Vis punkter" }),
+    ]);
     this.filterControls = [];
     const select = (id, label, values, key) => {
-      const control = element("select", { id, disabled: "" }, [element("option", { value: "", text: "Alle" })]);
+      const control = element("select", { id, disabled: "" }, [
+        element("option", { value: "", text: "Alle" }),
+      ]);
       for (const value of values) control.append(element("option", { value, text: value }));
       this.listen(control, "change", () => {
         this.filters[key] = control.value;
         this.queueProgress();
       });
       this.filterControls.push(control);
-      box.append(element("span", { className: "pv-field pv-field--inline" }, [element("label", { for: id, text: label }), control]));
+      box.append(
+        element("span", { className: "pv-field pv-field--inline" }, [
+          element("label", { for: id, text: label }),
+          control,
+        ]),
+      );
       return control;
     };
     if (roles.size) this.roleSelect = select("pv-filter-role", "Rolle", [...roles], "role");
@@ -162,7 +231,12 @@ export class ChecklistPage {
       this.queueProgress();
     });
     this.filterControls.push(unanswered);
-    box.append(element("span", { className: "pv-field pv-field--inline" }, [unanswered, element("label", { for: "pv-filter-unanswered", text: "Bare ubesvarte" })]));
+    box.append(
+      element("span", { className: "pv-field pv-field--inline" }, [
+        unanswered,
+        element("label", { for: "pv-filter-unanswered", text: "Bare ubesvarte" }),
+      ]),
+    );
     this.filterSummary = element("span", { className: "pv-filters__summary" });
     box.append(this.filterSummary);
     return box;
@@ -172,7 +246,8 @@ export class ChecklistPage {
   labelFilters(definition) {
     const label = (control, names) => {
       if (!control) return;
-      for (const option of control.options) if (option.value && names[option.value]) option.textContent = names[option.value];
+      for (const option of control.options)
+        if (option.value && names[option.value]) option.textContent = names[option.value];
     };
     label(this.roleSelect, definition.roles);
     label(this.phaseSelect, Object.fromEntries(definition.phases.map((p) => [p.id, p.title])));
@@ -194,7 +269,8 @@ export class ChecklistPage {
 
   initialWalkthrough() {
     const list = this.store.walkthroughs();
-    const wanted = sessionStorage.getItem(this.store.key("aktiv")) || this.store.rawGet(this.store.key("sist-brukt"));
+    const wanted =
+      sessionStorage.getItem(this.store.key("aktiv")) || this.store.rawGet(this.store.key("sist-brukt"));
     if (list.some((w) => w.id === wanted)) return wanted;
     if (list.length) return list[0].id;
     return this.addWalkthrough("Min gjennomgang").id;
@@ -202,13 +278,31 @@ export class ChecklistPage {
 
   addWalkthrough(name, extra = {}) {
     const created = nowIso();
-    const record = { id: newId(), name, created, updated: created, exported: null, version: this.version, items: null, ...extra };
+    const record = {
+      id: newId(),
+      name,
+      created,
+      updated: created,
+      exported: null,
+      version: this.version,
+      items: null,
+      ...extra,
+    };
     this.store.saveWalkthroughs([...this.store.walkthroughs(), record]);
     return record;
   }
 
   get current() {
-    return this.store.walkthroughs().find((w) => w.id === this.active) || { id: this.active, name: "Min gjennomgang", created: nowIso(), updated: nowIso(), version: this.version, items: null };
+    return (
+      this.store.walkthroughs().find((w) => w.id === this.active) || {
+        id: this.active,
+        name: "Min gjennomgang",
+        created: nowIso(),
+        updated: nowIso(),
+        version: this.version,
+        items: null,
+      }
+    );
   }
 
   activate(id) {
@@ -235,21 +329,38 @@ export class ChecklistPage {
 
   renderWalkthroughs() {
     const list = this.store.walkthroughs();
-    this.walkthroughSelect.replaceChildren(...list.map((w) => element("option", { value: w.id, text: w.name })));
+    this.walkthroughSelect.replaceChildren(
+      ...list.map((w) => element("option", { value: w.id, text: w.name })),
+    );
     this.walkthroughSelect.value = this.active;
     const current = this.current;
     this.storageNote.textContent = `Svarene lagres bare i denne nettleseren, på denne maskinen – ingenting sendes noe sted. Sist eksportert: ${formatTime(current.exported)}.`;
   }
 
   async createWalkthrough() {
-    const answer = await ask({ title: "Ny gjennomgang", message: "Gi gjennomgangen et navn, for eksempel «Partnerskapsmøte NAV Narvik 2026».", input: { label: "Navn", value: "" }, buttons: [{ value: "ok", label: "Opprett", primary: true }, { value: "cancel", label: "Avbryt" }] });
+    const answer = await ask({
+      title: "Ny gjennomgang",
+      message: "Gi gjennomgangen et navn, for eksempel «Partnerskapsmøte NAV Narvik 2026».",
+      input: { label: "Navn", value: "" },
+      buttons: [
+        { value: "ok", label: "Opprett", primary: true },
+        { value: "cancel", label: "Avbryt" },
+      ],
+    });
     if (!answer) return;
     this.activate(this.addWalkthrough(answer.value).id);
     this.say(`Gjennomgangen «${answer.value}» er opprettet.`);
   }
 
   async renameWalkthrough() {
-    const answer = await ask({ title: "Gi nytt navn", input: { label: "Navn", value: this.current.name }, buttons: [{ value: "ok", label: "Lagre", primary: true }, { value: "cancel", label: "Avbryt" }] });
+    const answer = await ask({
+      title: "Gi nytt navn",
+      input: { label: "Navn", value: this.current.name },
+      buttons: [
+        { value: "ok", label: "Lagre", primary: true },
+        { value: "cancel", label: "Avbryt" },
+      ],
+    });
     if (!answer) return;
     this.store.updateWalkthrough(this.active, { name: answer.value, updated: nowIso() });
     this.renderWalkthroughs();
@@ -258,7 +369,15 @@ export class ChecklistPage {
 
   async duplicateWalkthrough() {
     const source = this.current;
-    const answer = await ask({ title: "Dupliser gjennomgang", message: "Kopien får de samme svarene, og du kan endre den uten å røre originalen.", input: { label: "Navn på kopien", value: `${source.name} (kopi)` }, buttons: [{ value: "ok", label: "Dupliser", primary: true }, { value: "cancel", label: "Avbryt" }] });
+    const answer = await ask({
+      title: "Dupliser gjennomgang",
+      message: "Kopien får de samme svarene, og du kan endre den uten å røre originalen.",
+      input: { label: "Navn på kopien", value: `${source.name} (kopi)` },
+      buttons: [
+        { value: "ok", label: "Dupliser", primary: true },
+        { value: "cancel", label: "Avbryt" },
+      ],
+    });
     if (!answer) return;
     const copy = this.addWalkthrough(answer.value, { version: source.version, items: source.items });
     this.store.replaceAnswers(copy.id, this.answers, this.archived);
@@ -268,7 +387,17 @@ export class ChecklistPage {
 
   async deleteWalkthrough() {
     const name = this.current.name;
-    const choice = await ask({ title: "Slette gjennomgangen?", message: [`Alle svar i «${name}» slettes fra denne nettleseren. Det kan ikke angres.`, "Eksporter til JSON først hvis du vil ta vare på svarene."], buttons: [{ value: "delete", label: "Slett", danger: true }, { value: "cancel", label: "Avbryt", primary: true }] });
+    const choice = await ask({
+      title: "Slette gjennomgangen?",
+      message: [
+        `Alle svar i «${name}» slettes fra denne nettleseren. Det kan ikke angres.`,
+        "Eksporter til JSON først hvis du vil ta vare på svarene.",
+      ],
+      buttons: [
+        { value: "delete", label: "Slett", danger: true },
+        { value: "cancel", label: "Avbryt", primary: true },
+      ],
+    });
     if (choice !== "delete") return;
     this.store.removeAnswers(this.active);
     const rest = this.store.walkthroughs().filter((w) => w.id !== this.active);
@@ -278,7 +407,16 @@ export class ChecklistPage {
   }
 
   async deleteEverything() {
-    const choice = await ask({ title: "Slette alle data?", message: ["Alle gjennomganger og svar i alle sjekklister på dette nettstedet slettes fra denne nettleseren. Det kan ikke angres."], buttons: [{ value: "delete", label: "Slett alt", danger: true }, { value: "cancel", label: "Avbryt", primary: true }] });
+    const choice = await ask({
+      title: "Slette alle data?",
+      message: [
+        "Alle gjennomganger og svar i alle sjekklister på dette nettstedet slettes fra denne nettleseren. Det kan ikke angres.",
+      ],
+      buttons: [
+        { value: "delete", label: "Slett alt", danger: true },
+        { value: "cancel", label: "Avbryt", primary: true },
+      ],
+    });
     if (choice !== "delete") return;
     this.store.removeEverything();
     this.alert.replaceChildren();
@@ -310,7 +448,14 @@ export class ChecklistPage {
     }
     const fieldset = this.items.get(itemId);
     const meaningful = Object.keys(answer).some((key) => !["hash", "text", "updated"].includes(key));
-    const saved = meaningful ? { ...answer, hash: fieldset.dataset.pvHash, text: fieldset.querySelector(".pv-item__text").textContent, updated: nowIso() } : null;
+    const saved = meaningful
+      ? {
+          ...answer,
+          hash: fieldset.dataset.pvHash,
+          text: fieldset.querySelector(".pv-item__text").textContent,
+          updated: nowIso(),
+        }
+      : null;
     if (saved) this.answers[itemId] = saved;
     else delete this.answers[itemId];
     this.store.setAnswer(this.active, itemId, saved);
@@ -354,7 +499,12 @@ export class ChecklistPage {
     for (const field of radios) {
       if (!fieldset.querySelector(`[data-pv-field="${field}"]:checked`)) delete answer[field];
     }
-    const meaningful = Object.keys(answer).some((key) => !["hash", "text", "updated"].includes(key) && !isEmpty(answer[key]) && !(Array.isArray(answer[key]) && !answer[key].length));
+    const meaningful = Object.keys(answer).some(
+      (key) =>
+        !["hash", "text", "updated"].includes(key) &&
+        !isEmpty(answer[key]) &&
+        !(Array.isArray(answer[key]) && !answer[key].length),
+    );
     if (!meaningful) return null;
     answer.hash = fieldset.dataset.pvHash;
     answer.text = fieldset.querySelector(".pv-item__text").textContent;
@@ -369,7 +519,8 @@ export class ChecklistPage {
       else if (document.activeElement !== input) input.value = isEmpty(value) ? "" : String(value);
     }
     const more = fieldset.querySelector("details.pv-item__more");
-    if (more && answer && ["note", "owner", "owner_name", "due"].some((key) => !isEmpty(answer[key]))) more.open = true;
+    if (more && answer && ["note", "owner", "owner_name", "due"].some((key) => !isEmpty(answer[key])))
+      more.open = true;
     fieldset.classList.toggle("pv-item--answered", Boolean(answer && !isEmpty(answer.value)));
   }
 
@@ -389,7 +540,8 @@ export class ChecklistPage {
     const what = this.store.describe(event.key, this.active);
     if (!what) return;
     if (what.kind === "walkthroughs") {
-      if (!this.store.walkthroughs().some((w) => w.id === this.active)) this.activate(this.initialWalkthrough());
+      if (!this.store.walkthroughs().some((w) => w.id === this.active))
+        this.activate(this.initialWalkthrough());
       else this.renderWalkthroughs();
     } else if (what.kind === "answer" && this.items.has(what.item)) {
       const answer = event.newValue ? this.store.readJSON(event.key, null) : null;
@@ -426,13 +578,23 @@ export class ChecklistPage {
         setTimeout(() => engine.call("warm_up", {}).catch(() => {}), 500);
         return this.openSharedLink();
       })
-      .catch((error) => this.showProblem(`Sjekklistemotoren kunne ikke starte (${error.message}). Svarene lagres likevel, men fremdrift, filtre, import og eksport virker ikke før du laster siden på nytt.`));
+      .catch((error) =>
+        this.showProblem(
+          `Sjekklistemotoren kunne ikke starte (${error.message}). Svarene lagres likevel, men fremdrift, filtre, import og eksport virker ikke før du laster siden på nytt.`,
+        ),
+      );
   }
 
   /** Archive answers to removed items and report content changes since this walk-through last saw the checklist. */
   async openWithEngine() {
     const record = this.current;
-    const result = await engine.call("open_walkthrough", { checklist: this.checklist, answers: this.answers, archived: this.archived, known_items: record.items, known_version: record.version });
+    const result = await engine.call("open_walkthrough", {
+      checklist: this.checklist,
+      answers: this.answers,
+      archived: this.archived,
+      known_items: record.items,
+      known_version: record.version,
+    });
     if (result.report.archived.length) {
       this.store.setArchived(this.active, result.archived);
       for (const itemId of result.report.archived) this.store.setAnswer(this.active, itemId, null);
@@ -455,7 +617,11 @@ export class ChecklistPage {
       // Coalesce bursts of edits into one engine call per frame.
       requestAnimationFrame(async () => {
         this.progressQueued = false;
-        const result = await engine.call("progress", { checklist: this.checklist, answers: this.answers, filters: this.filters });
+        const result = await engine.call("progress", {
+          checklist: this.checklist,
+          answers: this.answers,
+          filters: this.filters,
+        });
         this.renderProgress(result);
       });
     });
@@ -482,21 +648,40 @@ export class ChecklistPage {
   }
 
   renderChanges(report, knownItems, version) {
-    const title = element("h3", { id: "pv-changes-title", text: `Sjekklisten er endret siden denne gjennomgangen ble startet (versjon ${report.from_version} → ${report.to_version})` });
+    const title = element("h3", {
+      id: "pv-changes-title",
+      text: `Sjekklisten er endret siden denne gjennomgangen ble startet (versjon ${report.from_version} → ${report.to_version})`,
+    });
     const parts = [title];
     const list = (heading, entries) => {
       if (!entries.length) return;
       parts.push(element("h4", { text: heading }));
-      parts.push(element("ul", {}, entries.map((entry) => element("li", {}, [typeof entry === "string" ? entry : this.itemLink(entry)]))));
+      parts.push(
+        element(
+          "ul",
+          {},
+          entries.map((entry) =>
+            element("li", {}, [typeof entry === "string" ? entry : this.itemLink(entry)]),
+          ),
+        ),
+      );
     };
     list("Omformulert", report.reworded);
     list("Nye punkter", report.added);
-    list("Fjernet (svarene er tatt vare på under «Arkiverte svar»)", report.removed.map((id) => (this.archived[id] && this.archived[id].text) || id));
+    list(
+      "Fjernet (svarene er tatt vare på under «Arkiverte svar»)",
+      report.removed.map((id) => (this.archived[id] && this.archived[id].text) || id),
+    );
     for (const entry of report.reworded) {
       const fieldset = this.items.get(entry.id);
-      if (fieldset && report.reworded_answered.includes(entry.id)) fieldset.classList.add("pv-item--reworded");
+      if (fieldset && report.reworded_answered.includes(entry.id))
+        fieldset.classList.add("pv-item--reworded");
     }
-    const done = element("button", { type: "button", className: "md-button", text: "Jeg har sett endringene" });
+    const done = element("button", {
+      type: "button",
+      className: "md-button",
+      text: "Jeg har sett endringene",
+    });
     done.addEventListener("click", () => {
       this.store.updateWalkthrough(this.active, { items: knownItems, version });
       this.changes.hidden = true;
@@ -517,8 +702,18 @@ export class ChecklistPage {
     this.archivedBox.hidden = entries.length === 0;
     if (!entries.length) return;
     this.archivedBox.replaceChildren(
-      element("summary", { text: `Arkiverte svar (${entries.length}) – punkter som er fjernet fra sjekklisten` }),
-      element("ul", {}, entries.map(([id, answer]) => element("li", { text: `${answer.text || id}: ${isEmpty(answer.value) ? "ikke besvart" : answer.value}${answer.note ? ` – ${answer.note}` : ""}` }))),
+      element("summary", {
+        text: `Arkiverte svar (${entries.length}) – punkter som er fjernet fra sjekklisten`,
+      }),
+      element(
+        "ul",
+        {},
+        entries.map(([id, answer]) =>
+          element("li", {
+            text: `${answer.text || id}: ${isEmpty(answer.value) ? "ikke besvart" : answer.value}${answer.note ? ` – ${answer.note}` : ""}`,
+          }),
+        ),
+      ),
     );
   }
 
@@ -538,7 +733,14 @@ export class ChecklistPage {
 
   async exportAs(kind) {
     const file = await this.withEngine(() =>
-      engine.call("export", { checklist: this.checklist, kind, walkthrough: this.exportRecord(), answers: this.answers, archived: this.archived, today: today() }),
+      engine.call("export", {
+        checklist: this.checklist,
+        kind,
+        walkthrough: this.exportRecord(),
+        answers: this.answers,
+        archived: this.archived,
+        today: today(),
+      }),
     );
     if (!file) return;
     saveFile(file);
@@ -553,11 +755,15 @@ export class ChecklistPage {
     if (!file) return;
     this.alert.replaceChildren();
     if (file.size > MAX_IMPORT_BYTES) {
-      this.showProblem(`Filen «${file.name}» er for stor (${(file.size / 1024 / 1024).toFixed(1)} MB). En svarfil kan være høyst 2 MB. Ingen svar er endret.`);
+      this.showProblem(
+        `Filen «${file.name}» er for stor (${(file.size / 1024 / 1024).toFixed(1)} MB). En svarfil kan være høyst 2 MB. Ingen svar er endret.`,
+      );
       return;
     }
     const text = await file.text();
-    const imported = await this.withEngine(() => engine.call("parse_import", { checklist: this.checklist, text }));
+    const imported = await this.withEngine(() =>
+      engine.call("parse_import", { checklist: this.checklist, text }),
+    );
     if (!imported) {
       this.say(`Filen «${file.name}» ble ikke importert. Ingen svar er endret.`);
       return;
@@ -565,14 +771,24 @@ export class ChecklistPage {
     const hasAnswers = Object.keys(this.answers).length > 0;
     const choice = await ask({
       title: "Importer svar",
-      message: [`Filen inneholder gjennomgangen «${imported.walkthrough.name}» med ${Object.keys(imported.answers).length} svar.`, hasAnswers ? `Vil du importere den som en ny gjennomgang, eller erstatte svarene i «${this.current.name}»?` : "Hvor vil du legge svarene?"],
-      buttons: [{ value: "new", label: "Som ny gjennomgang", primary: true }, { value: "replace", label: `Erstatt svarene i «${this.current.name}»` }, { value: "cancel", label: "Avbryt" }],
+      message: [
+        `Filen inneholder gjennomgangen «${imported.walkthrough.name}» med ${Object.keys(imported.answers).length} svar.`,
+        hasAnswers
+          ? `Vil du importere den som en ny gjennomgang, eller erstatte svarene i «${this.current.name}»?`
+          : "Hvor vil du legge svarene?",
+      ],
+      buttons: [
+        { value: "new", label: "Som ny gjennomgang", primary: true },
+        { value: "replace", label: `Erstatt svarene i «${this.current.name}»` },
+        { value: "cancel", label: "Avbryt" },
+      ],
     });
     if (choice !== "new" && choice !== "replace") {
       this.say("Importen er avbrutt. Ingen svar er endret.");
       return;
     }
-    const target = choice === "new" ? this.addWalkthrough(this.uniqueName(imported.walkthrough.name)).id : this.active;
+    const target =
+      choice === "new" ? this.addWalkthrough(this.uniqueName(imported.walkthrough.name)).id : this.active;
     await this.loadInto(target, imported);
     this.say(`Importerte ${Object.keys(imported.answers).length} svar fra «${file.name}».`);
   }
@@ -607,33 +823,73 @@ export class ChecklistPage {
     const choice = await ask({
       title: "Sammenlign gjennomganger",
       message: `Hva er endret i «${this.current.name}» sammenlignet med en tidligere gjennomgang?`,
-      select: { label: "Tidligere gjennomgang", options: others.map((w) => ({ value: w.id, label: w.name })) },
-      buttons: [{ value: "ok", label: "Sammenlign", primary: true }, { value: "cancel", label: "Avbryt" }],
+      select: {
+        label: "Tidligere gjennomgang",
+        options: others.map((w) => ({ value: w.id, label: w.name })),
+      },
+      buttons: [
+        { value: "ok", label: "Sammenlign", primary: true },
+        { value: "cancel", label: "Avbryt" },
+      ],
     });
     if (!choice) return;
     const earlier = others.find((w) => w.id === choice.value);
     const result = await this.withEngine(() =>
-      engine.call("compare", { checklist: this.checklist, a: { name: earlier.name, answers: this.store.answers(earlier.id) }, b: { name: this.current.name, answers: this.answers } }),
+      engine.call("compare", {
+        checklist: this.checklist,
+        a: { name: earlier.name, answers: this.store.answers(earlier.id) },
+        b: { name: this.current.name, answers: this.answers },
+      }),
     );
     if (result) this.renderComparison(result);
   }
 
   renderComparison(result) {
-    const parts = [element("h3", { id: "pv-comparison-title", text: `Sammenligning: «${result.a.name}» → «${result.b.name}»` }), element("p", { text: result.summary.text })];
+    const parts = [
+      element("h3", {
+        id: "pv-comparison-title",
+        text: `Sammenligning: «${result.a.name}» → «${result.b.name}»`,
+      }),
+      element("p", { text: result.summary.text }),
+    ];
     const list = (heading, entries, describe) => {
       if (!entries.length) return;
       parts.push(element("h4", { text: heading }));
-      parts.push(element("ul", {}, entries.map((entry) => element("li", {}, [this.itemLink(entry), document.createTextNode(`: ${describe(entry)}`)]))));
+      parts.push(
+        element(
+          "ul",
+          {},
+          entries.map((entry) =>
+            element("li", {}, [this.itemLink(entry), document.createTextNode(`: ${describe(entry)}`)]),
+          ),
+        ),
+      );
     };
     list("Endrede svar", result.changed, (e) => `${e.from_label} → ${e.to_label}`);
     list(`Besvart bare i «${result.a.name}»`, result.only_a, (e) => e.label);
     list(`Besvart bare i «${result.b.name}»`, result.only_b, (e) => e.label);
     for (const key of ["decision_changed", "owner_changed", "due_changed", "note_changed"]) {
-      list(key === "decision_changed" ? "Endrede vedtak" : key === "owner_changed" ? "Endret ansvar" : key === "due_changed" ? "Endrede frister" : "Endrede notater", result[key], (e) => `${e.from || "–"} → ${e.to || "–"}`);
+      list(
+        key === "decision_changed"
+          ? "Endrede vedtak"
+          : key === "owner_changed"
+            ? "Endret ansvar"
+            : key === "due_changed"
+              ? "Endrede frister"
+              : "Endrede notater",
+        result[key],
+        (e) => `${e.from || "–"} → ${e.to || "–"}`,
+      );
     }
-    list("Nye tiltak", result.actions_new, (e) => [e.what, e.owner, e.owner_name, e.due].filter(Boolean).join(", "));
+    list("Nye tiltak", result.actions_new, (e) =>
+      [e.what, e.owner, e.owner_name, e.due].filter(Boolean).join(", "),
+    );
     list("Tiltak som er utført eller fjernet", result.actions_resolved, (e) => `${e.what} (${e.how})`);
-    const close = element("button", { type: "button", className: "md-button pv-button", text: "Lukk sammenligningen" });
+    const close = element("button", {
+      type: "button",
+      className: "md-button pv-button",
+      text: "Lukk sammenligningen",
+    });
     close.addEventListener("click", () => {
       this.comparison.hidden = true;
     });
@@ -653,15 +909,33 @@ export class ChecklistPage {
         "Lenken inneholder alle svarene og notatene i denne gjennomgangen, pakket inn i selve lenken (etter #). Den sendes ikke til noen server når den åpnes.",
         "Alle som får lenken, kan lese svarene. Del den bare med dem som skal se dem, og ikke i åpne kanaler. Ikke del lenker med personopplysninger.",
       ],
-      buttons: [{ value: "make", label: "Lag lenke", primary: true }, { value: "cancel", label: "Avbryt" }],
+      buttons: [
+        { value: "make", label: "Lag lenke", primary: true },
+        { value: "cancel", label: "Avbryt" },
+      ],
     });
     if (choice !== "make") return;
-    const shared = await this.withEngine(() => engine.call("share_encode", { checklist: this.checklist, walkthrough: this.exportRecord(), answers: this.answers, archived: this.archived }));
+    const shared = await this.withEngine(() =>
+      engine.call("share_encode", {
+        checklist: this.checklist,
+        walkthrough: this.exportRecord(),
+        answers: this.answers,
+        archived: this.archived,
+      }),
+    );
     if (!shared) return;
     const url = new URL(window.location.href);
     url.hash = `del=${shared.fragment}`;
     this.say("Lenken er laget.");
-    const copy = await ask({ title: "Lenke til svarene", message: `Lenken er ${url.href.length} tegn lang.`, input: { label: "Lenke", value: url.href, readonly: true }, buttons: [{ value: "copy", label: "Kopier lenken", primary: true }, { value: "cancel", label: "Lukk" }] });
+    const copy = await ask({
+      title: "Lenke til svarene",
+      message: `Lenken er ${url.href.length} tegn lang.`,
+      input: { label: "Lenke", value: url.href, readonly: true },
+      buttons: [
+        { value: "copy", label: "Kopier lenken", primary: true },
+        { value: "cancel", label: "Lukk" },
+      ],
+    });
     if (copy && copy.choice === "copy") {
       try {
         await navigator.clipboard.writeText(url.href);
@@ -687,8 +961,14 @@ export class ChecklistPage {
     const count = Object.keys(shared.answers).length;
     const choice = await ask({
       title: "Åpne delte svar?",
-      message: [`Lenken inneholder gjennomgangen «${shared.walkthrough.name}» med ${count} svar.`, "Den åpnes som en ny gjennomgang i denne nettleseren. Dine egne svar endres ikke."],
-      buttons: [{ value: "open", label: "Åpne som ny gjennomgang", primary: true }, { value: "cancel", label: "Avbryt" }],
+      message: [
+        `Lenken inneholder gjennomgangen «${shared.walkthrough.name}» med ${count} svar.`,
+        "Den åpnes som en ny gjennomgang i denne nettleseren. Dine egne svar endres ikke.",
+      ],
+      buttons: [
+        { value: "open", label: "Åpne som ny gjennomgang", primary: true },
+        { value: "cancel", label: "Avbryt" },
+      ],
     });
     if (choice !== "open") {
       this.say("De delte svarene ble ikke åpnet.");
@@ -701,7 +981,8 @@ export class ChecklistPage {
 
   definitionHashes() {
     const hashes = {};
-    for (const section of this.definition.sections) for (const item of section.items) hashes[item.id] = item.hash;
+    for (const section of this.definition.sections)
+      for (const item of section.items) hashes[item.id] = item.hash;
     return hashes;
   }
 }

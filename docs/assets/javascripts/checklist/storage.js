@@ -23,7 +23,10 @@ function openLocalStorage() {
 }
 
 function isQuotaError(error) {
-  return error && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" || error.code === 22);
+  return (
+    error &&
+    (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" || error.code === 22)
+  );
 }
 
 export class AnswerStore {
@@ -38,7 +41,12 @@ export class AnswerStore {
     this.memory = new Map(); // used when storage is blocked
     this.unsaved = new Map(); // writes that failed (storage full), retried on the next write and on pagehide
     if (!this.storage) {
-      onProblem(new StorageProblem("blocked", "Nettleseren tillater ikke lagring for dette nettstedet, så svarene blir ikke lagret når du lukker siden. Eksporter svarene til en fil før du går."));
+      onProblem(
+        new StorageProblem(
+          "blocked",
+          "Nettleseren tillater ikke lagring for dette nettstedet, så svarene blir ikke lagret når du lukker siden. Eksporter svarene til en fil før du går.",
+        ),
+      );
     }
   }
 
@@ -47,7 +55,7 @@ export class AnswerStore {
   }
 
   rawGet(key) {
-    return this.storage ? this.storage.getItem(key) : this.memory.get(key) ?? null;
+    return this.storage ? this.storage.getItem(key) : (this.memory.get(key) ?? null);
   }
 
   rawSet(key, value) {
@@ -62,9 +70,19 @@ export class AnswerStore {
     } catch (error) {
       this.unsaved.set(key, value);
       if (isQuotaError(error)) {
-        this.onProblem(new StorageProblem("full", "Svaret ble ikke lagret fordi nettleserens lagringsplass er full. Eksporter svarene til en fil, og slett gamle gjennomganger for å frigjøre plass. Svarene på siden beholdes så lenge den er åpen."));
+        this.onProblem(
+          new StorageProblem(
+            "full",
+            "Svaret ble ikke lagret fordi nettleserens lagringsplass er full. Eksporter svarene til en fil, og slett gamle gjennomganger for å frigjøre plass. Svarene på siden beholdes så lenge den er åpen.",
+          ),
+        );
       } else {
-        this.onProblem(new StorageProblem("blocked", "Svaret ble ikke lagret fordi nettleseren avviste lagringen. Eksporter svarene til en fil før du lukker siden."));
+        this.onProblem(
+          new StorageProblem(
+            "blocked",
+            "Svaret ble ikke lagret fordi nettleseren avviste lagringen. Eksporter svarene til en fil før du lukker siden.",
+          ),
+        );
       }
       return false;
     }
@@ -106,7 +124,12 @@ export class AnswerStore {
   quarantine(key, raw) {
     const copy = `${PREFIX}uleselig:${Date.now()}:${key.slice(PREFIX.length)}`;
     if (this.rawSet(copy, raw)) this.rawRemove(key);
-    this.onProblem(new StorageProblem("corrupt", "Noen lagrede data kunne ikke leses. De er tatt vare på uendret (i nettleserens lagring under «partnerskap:v1:uleselig»), og resten av svarene er lastet."));
+    this.onProblem(
+      new StorageProblem(
+        "corrupt",
+        "Noen lagrede data kunne ikke leses. De er tatt vare på uendret (i nettleserens lagring under «partnerskap:v1:uleselig»), og resten av svarene er lastet.",
+      ),
+    );
   }
 
   // Walk-throughs ---------------------------------------------------------

@@ -4,9 +4,11 @@
   if (!(palette && palette.color)) return;
   if (palette.color.media === "(prefers-color-scheme)") {
     var light = matchMedia("(prefers-color-scheme: light)").matches;
-    var input = document.querySelector(light
-      ? "[data-md-color-media='(prefers-color-scheme: light)']"
-      : "[data-md-color-media='(prefers-color-scheme: dark)']");
+    var input = document.querySelector(
+      light
+        ? "[data-md-color-media='(prefers-color-scheme: light)']"
+        : "[data-md-color-media='(prefers-color-scheme: dark)']",
+    );
     palette.color.media = input.getAttribute("data-md-color-media");
     palette.color.scheme = input.getAttribute("data-md-color-scheme");
     palette.color.primary = input.getAttribute("data-md-color-primary");
