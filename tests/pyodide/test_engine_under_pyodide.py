@@ -29,6 +29,8 @@ def test_engine_suite_passes_under_pyodide(tmp_path: Path) -> None:
     assert run.stdout.strip(), run.stderr[-2000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["platform"] == "emscripten"
+    assert "partnerskap.engine.api" in result["imports"]["modules"]
+    assert not result["imports"]["failed"], result["imports"]["failed"]
     assert not result["failed"], "\n".join(result["failed"])
     engine_tests = sum(
         1

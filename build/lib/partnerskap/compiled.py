@@ -1,0 +1,65 @@
+"""The compiled checklist definition: the JSON the site publishes and the browser engine reads."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from . import model
+from .validate import roles_of, scale_name, scales_of
+
+DEFINITION_FORMAT = "partnerskap-sjekkliste/1"
+"""Format tag of a compiled definition; bump the number on incompatible changes."""
+
+
+def checklist_url(checklist_id: str) -> str:
+    return f"sjekklister/{checklist_id}/"
+
+
+def definition(checklist: model.Checklist) -> dict[str, Any]:
+    """Compile ``checklist`` to a JSON-ready dict with every default resolved."""
+    scales = scales_of(checklist)
+    roles = roles_of(checklist)
+    used_scales = {scale_name(checklist, item) for item in checklist.items()} - {None}
+    return {
+        "format": DEFINITION_FORMAT,
+        "id": checklist.id,
+        "title": checklist.title,
+        "version": checklist.version,
+        "url": checklist_url(checklist.id),
+        "source": dataclasses.asdict(checklist.source),
+        "changelog": [dataclasses.asdict(entry) for entry in checklist.changelog],
+        "audience": checklist.audience,
+        "intro": checklist.intro,
+        "roles": roles,
+        "phases": [dataclasses.asdict(phase) for phase in checklist.phases],
+        "scales": {name: dataclasses.asdict(scales[name]) for name in sorted(used_scales)},
+        "sections": [
+            {
+                "id": section.id,
+                "title": section.title,
+                "guidance": section.guidance,
+                "references": [dataclasses.asdict(r) for r in section.references],
+                "items": [_item(checklist, item) for item in section.items],
+            }
+            for section in checklist.sections
+        ],
+    }
+
+
+def _item(checklist: model.Checklist, item: model.Item) -> dict[str, Any]:
+    data = dataclasses.asdict(item)
+    data["scale"] = scale_name(checklist, item)
+    return data
+
+
+def index_entry(checklist: model.Checklist) -> dict[str, Any]:
+    """One checklist's entry in ``sjekklister/index.json``."""
+    return {
+        "id": checklist.id,
+        "title": checklist.title,
+        "version": checklist.version,
+        "url": checklist_url(checklist.id),
+        "definition": f"sjekklister/{checklist.id}.json",
+        "items": len(checklist.items()),
+    }

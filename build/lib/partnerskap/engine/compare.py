@@ -1,0 +1,162 @@
+"""«Sammenlign»: what changed between two walk-throughs of one checklist (e.g. since last year)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .answers import is_answered
+from .definition import Definition, ItemRef
+from .exports import OWNER_LABELS, _owner
+
+DETAIL_FIELDS = (("note", "Notat"), ("owner", "Ansvarlig"), ("due", "Frist"), ("decision", "Vedtak"))
+"""Fields besides the answer whose changes are reported, with their Norwegian names."""
+
+
+def _side(walkthrough: Any, fallback: str) -> tuple[str, dict[str, Any]]:
+    if not isinstance(walkthrough, dict):
+        return fallback, {}
+    name = walkthrough.get("name")
+    answers = walkthrough.get("answers")
+    return (name.strip() if isinstance(name, str) and name.strip() else fallback), (
+        answers if isinstance(answers, dict) else {}
+    )
+
+
+def _answer(answers: dict[str, Any], item_id: str) -> dict[str, Any]:
+    answer = answers.get(item_id)
+    return answer if isinstance(answer, dict) else {}
+
+
+def _ref(ref: ItemRef) -> dict[str, Any]:
+    return {"id": ref.id, "number": ref.number, "text": ref.data["text"]}
+
+
+def _field(answer: dict[str, Any], key: str) -> str:
+    if key == "owner":
+        return _owner(answer)
+    value = answer.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _action_key(action: dict[str, Any]) -> str:
+    return " ".join(str(action.get("what", "")).split()).casefold()
+
+
+def _action(ref: ItemRef, action: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **_ref(ref),
+        "what": str(action.get("what", "")),
+        "owner": OWNER_LABELS.get(action.get("owner", ""), ""),
+        "owner_name": str(action.get("owner_name", "")),
+        "due": str(action.get("due", "")),
+        "done": bool(action.get("done", False)),
+    }
+
+
+def _number(definition: Definition, item: dict[str, Any], value: Any) -> float | None:
+    """The answer as a number, for numbers and numeric scales (1–6); ``None`` otherwise."""
+    scale = definition.scale_of(item)
+    if item["type"] != "number" and not (scale and scale.get("numeric")):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Compare walk-through ``a`` (earlier) with ``b`` (later); both ``{"name": ..., "answers": {...}}``."""
+    name_a, answers_a = _side(a, "Første gjennomgang")
+    name_b, answers_b = _side(b, "Andre gjennomgang")
+    changed, only_a, only_b, actions_new, actions_resolved = [], [], [], [], []
+    details: dict[str, list[dict[str, Any]]] = {key: [] for key, _ in DETAIL_FIELDS}
+    unchanged = 0
+    for ref in definition.items:
+        item = ref.data
+        old, new = _answer(answers_a, ref.id), _answer(answers_b, ref.id)
+        in_a, in_b = is_answered(item, old), is_answered(item, new)
+        if in_a and in_b:
+            if old["value"] != new["value"]:
+                entry = {
+                    **_ref(ref),
+                    "from_value": old["value"],
+                    "to_value": new["value"],
+                    "from_label": definition.value_label(item, old["value"]),
+                    "to_label": definition.value_label(item, new["value"]),
+                }
+                before, after = _number(definition, item, old["value"]), _number(definition, item, new["value"])
+                if before is not None and after is not None:
+                    delta = after - before
+                    entry["change"] = int(delta) if delta.is_integer() else round(delta, 2)
+                changed.append(entry)
+            else:
+                unchanged += 1
+        elif in_a:
+            only_a.append({**_ref(ref), "label": definition.value_label(item, old["value"])})
+        elif in_b:
+            only_b.append({**_ref(ref), "label": definition.value_label(item, new["value"])})
+        for key, title in DETAIL_FIELDS:
+            before, after = _field(old, key), _field(new, key)
+            if before != after:
+                details[key].append({**_ref(ref), "field": key, "title": title, "from": before, "to": after})
+        old_actions = (
+            [x for x in old.get("actions", []) if isinstance(x, dict)] if isinstance(old.get("actions"), list) else []
+        )
+        new_actions = (
+            [x for x in new.get("actions", []) if isinstance(x, dict)] if isinstance(new.get("actions"), list) else []
+        )
+        old_keys = {_action_key(x) for x in old_actions}
+        new_by_key = {}
+        for action in new_actions:
+            new_by_key.setdefault(_action_key(action), action)
+            if _action_key(action) not in old_keys:
+                actions_new.append(_action(ref, action))
+        for action in old_actions:
+            if action.get("done"):
+                continue
+            later = new_by_key.get(_action_key(action))
+            if later is None:
+                actions_resolved.append({**_action(ref, action), "how": "fjernet"})
+            elif later.get("done"):
+                actions_resolved.append({**_action(ref, later), "how": "utført"})
+    summary = {
+        "changed": len(changed),
+        "unchanged": unchanged,
+        "only_a": len(only_a),
+        "only_b": len(only_b),
+        **{f"{key}_changed": len(entries) for key, entries in details.items()},
+        "actions_new": len(actions_new),
+        "actions_resolved": len(actions_resolved),
+    }
+    summary["text"] = _summary_text(summary, name_a, name_b)
+    return {
+        "a": {"name": name_a},
+        "b": {"name": name_b},
+        "changed": changed,
+        "only_a": only_a,
+        "only_b": only_b,
+        "note_changed": details["note"],
+        "owner_changed": details["owner"],
+        "due_changed": details["due"],
+        "decision_changed": details["decision"],
+        "actions_new": actions_new,
+        "actions_resolved": actions_resolved,
+        "summary": summary,
+    }
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _summary_text(summary: dict[str, int], name_a: str, name_b: str) -> str:
+    parts = [
+        f"{_count(summary['changed'], 'svar er endret', 'svar er endret')}",
+        f"{_count(summary['unchanged'], 'er likt', 'er like')}",
+    ]
+    text = f"Fra «{name_a}» til «{name_b}»: " + ", ".join(parts) + "."
+    if summary["only_a"] or summary["only_b"]:
+        text += f" {_count(summary['only_a'], 'punkt', 'punkter')} er besvart bare i «{name_a}», {summary['only_b']} bare i «{name_b}»."
+    if summary["actions_new"] or summary["actions_resolved"]:
+        text += f" {_count(summary['actions_new'], 'nytt tiltak', 'nye tiltak')}, {_count(summary['actions_resolved'], 'tiltak', 'tiltak')} utført eller fjernet."
+    return text

@@ -1,0 +1,227 @@
+"""Minimal Office Open XML writers (.xlsx and .docx) with the standard library only.
+
+Pure-Python so the browser engine needs no extra wheel: just enough of the formats
+for a table of answers (Excel) and minutes with headings, paragraphs and a table (Word).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+_EPOCH = (2020, 1, 1, 0, 0, 0)
+_INVALID_XML = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def _x(text: object) -> str:
+    """XML-escape text and drop control characters XML cannot hold."""
+    return escape(str(text).translate(_INVALID_XML), {'"': "&quot;"})
+
+
+def _zip(parts: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            info = zipfile.ZipInfo(name, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content.encode("utf-8"))
+    return buffer.getvalue()
+
+
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+_OFFICE = "application/vnd.openxmlformats-officedocument"
+_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _content_types(overrides: list[tuple[str, str]]) -> str:
+    """``[Content_Types].xml`` for the package parts (path, content type)."""
+    return (
+        f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="{path}" ContentType="{kind}"/>' for path, kind in overrides)
+        + "</Types>"
+    )
+
+
+def _relationships(targets: list[tuple[str, str]]) -> str:
+    """A ``.rels`` part: (relationship type URL, target) numbered rId1, rId2 …"""
+    return (
+        f'{_XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(
+            f'<Relationship Id="rId{i}" Type="{kind}" Target="{target}"/>'
+            for i, (kind, target) in enumerate(targets, start=1)
+        )
+        + "</Relationships>"
+    )
+
+
+def _column_name(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def xlsx(sheets: list[tuple[str, list[list[object]]]], widths: list[int] | None = None) -> bytes:
+    """A workbook with one sheet per (name, rows); the first row of each sheet is a bold, frozen header."""
+    sheet_parts: dict[str, str] = {}
+    for number, (_, rows) in enumerate(sheets, start=1):
+        xml_rows = []
+        for r, row in enumerate(rows, start=1):
+            cells = []
+            for c, value in enumerate(row):
+                ref = f"{_column_name(c)}{r}"
+                style = ' s="1"' if r == 1 else ' s="2"'
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    cells.append(f'<c r="{ref}"{style}><v>{value}</v></c>')
+                elif value not in (None, ""):
+                    cells.append(
+                        f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_x(value)}</t></is></c>'
+                    )
+            xml_rows.append(f'<row r="{r}">{"".join(cells)}</row>')
+        cols = ""
+        if widths:
+            cols = (
+                "<cols>"
+                + "".join(
+                    f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1)
+                )
+                + "</cols>"
+            )
+        sheet_parts[f"xl/worksheets/sheet{number}.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+            f"{cols}<sheetData>{''.join(xml_rows)}</sheetData></worksheet>"
+        )
+    names = [name[:31].translate(str.maketrans("[]:*?/\\", "       ")) for name, _ in sheets]
+    parts = {
+        "[Content_Types].xml": _content_types(
+            [
+                ("/xl/workbook.xml", f"{_OFFICE}.spreadsheetml.sheet.main+xml"),
+                ("/xl/styles.xml", f"{_OFFICE}.spreadsheetml.styles+xml"),
+            ]
+            + [
+                (f"/xl/worksheets/sheet{i}.xml", f"{_OFFICE}.spreadsheetml.worksheet+xml")
+                for i in range(1, len(sheets) + 1)
+            ]
+        ),
+        "_rels/.rels": _relationships([(f"{_RELATIONSHIP}/officeDocument", "xl/workbook.xml")]),
+        "xl/workbook.xml": (
+            f'{_XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{_RELATIONSHIP}"><sheets>'
+            + "".join(
+                f'<sheet name="{_x(name)}" sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(names, start=1)
+            )
+            + "</sheets></workbook>"
+        ),
+        "xl/_rels/workbook.xml.rels": _relationships(
+            [(f"{_RELATIONSHIP}/worksheet", f"worksheets/sheet{i}.xml") for i in range(1, len(sheets) + 1)]
+            + [(f"{_RELATIONSHIP}/styles", "styles.xml")]
+        ),
+        "xl/styles.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+            '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+            '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+            '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+            '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+            '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>'
+            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+            "</styleSheet>"
+        ),
+        **sheet_parts,
+    }
+    return _zip(parts)
+
+
+class DocxBuilder:
+    """Builds a simple Word document: headings, paragraphs, bullet-like lines and tables."""
+
+    def __init__(self) -> None:
+        self._body: list[str] = []
+
+    def heading(self, text: str, level: int = 1) -> None:
+        self._body.append(f'<w:p><w:pPr><w:pStyle w:val="Heading{level}"/></w:pPr>{self._run(text)}</w:p>')
+
+    def paragraph(self, text: str = "", bold_prefix: str = "") -> None:
+        runs = (self._run(bold_prefix, bold=True) if bold_prefix else "") + self._run(text)
+        self._body.append(f"<w:p>{runs}</w:p>")
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        def row(cells: list[str], bold: bool) -> str:
+            return (
+                "<w:tr>"
+                + "".join(
+                    f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p>{self._run(c, bold=bold)}</w:p></w:tc>'
+                    for c in cells
+                )
+                + "</w:tr>"
+            )
+
+        borders = "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        self._body.append(
+            f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>{borders}</w:tblBorders></w:tblPr>'
+            f"{row(header, True).replace('<w:tr>', '<w:tr><w:trPr><w:tblHeader/></w:trPr>', 1)}{''.join(row(r, False) for r in rows)}</w:tbl>"
+        )
+        self._body.append("<w:p/>")
+
+    @staticmethod
+    def _run(text: str, bold: bool = False) -> str:
+        props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+        lines = str(text).split("\n")
+        content = "<w:br/>".join(f'<w:t xml:space="preserve">{_x(line)}</w:t>' for line in lines)
+        return f"<w:r>{props}{content}</w:r>"
+
+    def build(self, title: str) -> bytes:
+        ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        styles = "".join(
+            f'<w:style w:type="paragraph" w:styleId="Heading{level}"><w:name w:val="heading {level}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>'
+            f'<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="{level - 1}"/></w:pPr><w:rPr><w:b/><w:sz w:val="{size}"/></w:rPr></w:style>'
+            for level, size in ((1, 36), (2, 28), (3, 24))
+        )
+        parts = {
+            "[Content_Types].xml": _content_types(
+                [
+                    ("/word/document.xml", f"{_OFFICE}.wordprocessingml.document.main+xml"),
+                    ("/word/styles.xml", f"{_OFFICE}.wordprocessingml.styles+xml"),
+                    ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+                ]
+            ),
+            "_rels/.rels": _relationships(
+                [
+                    (f"{_RELATIONSHIP}/officeDocument", "word/document.xml"),
+                    (
+                        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                        "docProps/core.xml",
+                    ),
+                ]
+            ),
+            "docProps/core.xml": (
+                f'{_XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+                f"<dc:title>{_x(title)}</dc:title><dc:language>nb-NO</dc:language></cp:coreProperties>"
+            ),
+            "word/_rels/document.xml.rels": _relationships([(f"{_RELATIONSHIP}/styles", "styles.xml")]),
+            "word/styles.xml": (
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {ns}>'
+                '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:lang w:val="nb-NO"/></w:rPr></w:rPrDefault>'
+                '<w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>'
+                '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+                f"{styles}</w:styles>"
+            ),
+            "word/document.xml": (
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}><w:body>'
+                + "".join(self._body)
+                + '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>'
+                "</w:body></w:document>"
+            ),
+        }
+        return _zip(parts)

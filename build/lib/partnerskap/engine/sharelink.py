@@ -1,0 +1,96 @@
+"""Share links: a walk-through's answers carried in the URL fragment (never sent to a server).
+
+``v1.`` + base64url (no padding) of the zlib-compressed (level 9), compact JSON answer
+document. Decoding is defensive: the decompressed size is limited to what an answer
+file may be, and the document is then validated exactly as an imported file.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import zlib
+from typing import Any
+
+from .answers import MAX_FILE_BYTES, ImportProblem, parse_answer_file
+from .definition import Definition
+
+FORMAT_TAG = "v1."
+"""Written first in every link fragment; bumped if the encoding ever changes."""
+MAX_LINK_CHARS = 8000
+"""Longest fragment made or accepted (browsers, chat tools and e-mail cope with this)."""
+
+_BASE64URL = re.compile(r"^[A-Za-z0-9_-]*$")
+_OTHER_TAG = re.compile(r"^v\d+\.")
+
+
+def encode(doc: dict[str, Any]) -> str:
+    """The fragment for an answer document; :class:`ImportProblem` if it would be longer than :data:`MAX_LINK_CHARS`."""
+    raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packed = zlib.compress(raw, 9)
+    fragment = FORMAT_TAG + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
+    if len(fragment) > MAX_LINK_CHARS:
+        raise ImportProblem(
+            f"Svarene er for store til å deles som lenke ({len(fragment)} tegn; grensen er {MAX_LINK_CHARS}). "
+            "Bruk eksport til fil i stedet."
+        )
+    return fragment
+
+
+def decode(fragment: str, definition: Definition) -> dict[str, Any]:
+    """The validated answer document in a fragment (with or without the leading «#»), or :class:`ImportProblem`."""
+    if not isinstance(fragment, str):
+        raise ImportProblem("Lenken inneholder ingen svar.")
+    fragment = fragment.strip()
+    if fragment.startswith("#"):
+        fragment = fragment[1:]
+    if not fragment:
+        raise ImportProblem("Lenken inneholder ingen svar.")
+    if len(fragment) > MAX_LINK_CHARS:
+        raise ImportProblem(
+            f"Lenken er for lang ({len(fragment)} tegn; grensen er {MAX_LINK_CHARS}). Den er ikke laget av Partnerskapsverktøyet."
+        )
+    if not fragment.startswith(FORMAT_TAG):
+        if _OTHER_TAG.match(fragment):
+            raise ImportProblem(
+                "Lenken er laget med en nyere versjon av Partnerskapsverktøyet. Last inn siden på nytt for å få den nyeste versjonen, og prøv igjen."
+            )
+        raise ImportProblem(
+            "Lenken er ikke en delingslenke fra Partnerskapsverktøyet, eller den er ufullstendig. Kopier hele lenken og prøv igjen."
+        )
+    body = fragment[len(FORMAT_TAG) :]
+    if not body or not _BASE64URL.match(body) or len(body) % 4 == 1:
+        raise ImportProblem(
+            "Lenken er skadet eller ufullstendig (den har ugyldige tegn). Kopier hele lenken og prøv igjen."
+        )
+    try:
+        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    except (binascii.Error, ValueError):
+        raise ImportProblem("Lenken er skadet eller ufullstendig. Kopier hele lenken og prøv igjen.") from None
+    inflater = zlib.decompressobj()
+    try:
+        raw = inflater.decompress(packed, MAX_FILE_BYTES + 1)
+    except zlib.error:
+        raise ImportProblem(
+            "Lenken er skadet eller ufullstendig: svarene i den kan ikke pakkes ut. Kopier hele lenken og prøv igjen."
+        ) from None
+    if len(raw) > MAX_FILE_BYTES or inflater.unconsumed_tail:
+        raise ImportProblem(
+            f"Lenken pakker ut til mer enn en svarfil kan være ({MAX_FILE_BYTES // 1024 // 1024} MB). "
+            "Den er ikke laget av Partnerskapsverktøyet og åpnes ikke."
+        )
+    if not inflater.eof or inflater.unused_data:
+        raise ImportProblem(
+            "Lenken er skadet eller ufullstendig: svarene i den er avkortet. Kopier hele lenken og prøv igjen."
+        )
+    try:
+        return parse_answer_file(raw, definition)
+    except ImportProblem as problem:
+        raise ImportProblem(f"Svarene i lenken kan ikke åpnes. {_as_link(str(problem))}") from None
+
+
+def _as_link(message: str) -> str:
+    """An import message reworded for a link where it speaks of «filen»."""
+    return re.sub(r"\bfilen\b", "lenken", re.sub(r"\bFilen\b", "Lenken", message))

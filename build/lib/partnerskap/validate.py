@@ -1,0 +1,347 @@
+"""Rules a checklist must follow beyond its shape: ids, scales, roles, phases, references."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+
+from . import model
+from .docsindex import PageInfo
+from .schema import Converter
+
+_VERSION = re.compile(r"^\d+(\.\d+)*$")
+_MD_LINK = re.compile(r"\]\(([^)\s]+\.md(?:#[^)\s]*)?)\)")
+
+
+def _suggest(value: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    if close:
+        return f"Mente du «{close[0]}»?"
+    return f"Tillatte verdier: {', '.join(choices)}." if choices else ""
+
+
+def scales_of(checklist: model.Checklist) -> dict[str, model.Scale]:
+    return {**model.DEFAULT_SCALES, **checklist.scales}
+
+
+def roles_of(checklist: model.Checklist) -> dict[str, str]:
+    return {**model.DEFAULT_ROLES, **checklist.roles}
+
+
+def scale_name(checklist: model.Checklist, item: model.Item) -> str | None:
+    """The scale an item is answered on, after defaults."""
+    if item.type == "status":
+        return item.scale or checklist.default_scale
+    if item.type == "scale":
+        return item.scale or "skala6"
+    return None
+
+
+def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: str) -> None:
+    """Report every rule ``checklist`` breaks to ``conv``."""
+    err = conv.error
+    conv.current_item = None
+    line = conv.line
+    if not model.ID_PATTERN.match(checklist.id):
+        err(
+            line(checklist, "id"),
+            f"Sjekkliste-id «{checklist.id}» er ugyldig.",
+            "Bruk små bokstaver a–z, tall og bindestrek, f.eks. «partnerskapsavtale».",
+        )
+    elif checklist.id != expected_id:
+        err(
+            line(checklist, "id"),
+            f"Sjekkliste-id «{checklist.id}» er ikke lik filnavnet «{expected_id}.yml».",
+            f"Gi filen navnet «{checklist.id}.yml», eller sett id til «{expected_id}».",
+        )
+    if not _VERSION.match(checklist.version):
+        err(
+            line(checklist, "version"),
+            f"Versjonen «{checklist.version}» er ugyldig.",
+            'Skriv versjonen som tall med punktum, i anførselstegn, f.eks. "1.2".',
+        )
+    _check_changelog(checklist, conv)
+    if not 1900 <= checklist.source.year <= 2100:
+        err(
+            line(checklist.source, "year"),
+            f"Årstallet {checklist.source.year} er ikke et gyldig år.",
+            "Skriv året med fire sifre, f.eks. 2019.",
+        )
+    if checklist.source.url and not checklist.source.url.startswith("https://"):
+        err(line(checklist.source, "url"), "Kildens adresse må begynne med https://.")
+    roles = roles_of(checklist)
+    for role_id in checklist.roles:
+        if role_id in model.DEFAULT_ROLES or not model.ID_PATTERN.match(role_id):
+            err(
+                line(checklist, "roles"),
+                f"Rollen «{role_id}» kan ikke defineres her.",
+                "Bruk en ny id med små bokstaver og bindestrek som ikke er en standardrolle.",
+            )
+    for role_id in checklist.audience:
+        if role_id not in roles:
+            err(line(checklist, "audience"), f"Ukjent rolle «{role_id}» i «audience».", _suggest(role_id, list(roles)))
+    _check_scales(checklist, conv)
+    phase_ids = [phase.id for phase in checklist.phases]
+    for phase in checklist.phases:
+        if not model.ID_PATTERN.match(phase.id):
+            err(line(phase, "id"), f"Fase-id «{phase.id}» er ugyldig.", "Bruk små bokstaver a–z, tall og bindestrek.")
+        if phase_ids.count(phase.id) > 1:
+            err(line(phase, "id"), f"Fase-id «{phase.id}» står flere ganger.", "Gi hver fase en egen id.")
+            phase_ids.remove(phase.id)
+    if not checklist.sections:
+        err(
+            line(checklist, "sections"),
+            "Sjekklisten har ingen avsnitt.",
+            "Legg til minst ett avsnitt under «sections».",
+        )
+    seen: dict[str, int | None] = {}
+    for section in checklist.sections:
+        conv.current_item = section.id
+        _check_id(section.id, "Avsnitts-id", line(section, "id"), seen, conv)
+        if not section.items:
+            err(
+                line(section),
+                f"Avsnittet «{section.title}» har ingen punkter.",
+                "Legg til minst ett punkt under «items».",
+            )
+        for item in section.items:
+            conv.current_item = item.id
+            _check_id(item.id, "Punkt-id", line(item, "id"), seen, conv)
+            _check_item(checklist, item, conv, roles, phase_ids)
+    conv.current_item = None
+
+
+def _check_id(value: str, what: str, at: int | None, seen: dict[str, int | None], conv: Converter) -> None:
+    if not model.ID_PATTERN.match(value):
+        conv.error(
+            at,
+            f"{what} «{value}» er ugyldig.",
+            "Bruk små bokstaver a–z, tall og enkle bindestreker, f.eks. «mba-niva-1».",
+        )
+    elif value in seen:
+        conv.error(
+            at,
+            f"{what} «{value}» er allerede brukt på linje {seen[value]}.",
+            "Gi punktet en ny, unik id. Bruk aldri en id fra et fjernet punkt.",
+        )
+    else:
+        seen[value] = at
+
+
+def _check_changelog(checklist: model.Checklist, conv: Converter) -> None:
+    line = conv.line
+    if not checklist.changelog:
+        conv.error(
+            line(checklist, "changelog"),
+            "Endringsloggen er tom.",
+            f"Legg til en oppføring for versjon {checklist.version}.",
+        )
+        return
+    if checklist.changelog[0].version != checklist.version:
+        conv.error(
+            line(checklist.changelog[0], "version"),
+            f"Øverste oppføring i endringsloggen gjelder versjon {checklist.changelog[0].version}, men sjekklisten har versjon {checklist.version}.",
+            f"Legg til en oppføring for versjon {checklist.version} øverst i «changelog».",
+        )
+    versions: set[str] = set()
+    for entry in checklist.changelog:
+        if entry.version in versions:
+            conv.error(
+                line(entry, "version"),
+                f"Versjon {entry.version} står to ganger i endringsloggen.",
+                "Hver versjon skal ha én oppføring.",
+            )
+        versions.add(entry.version)
+        try:
+            datetime.date.fromisoformat(entry.date)
+        except ValueError:
+            conv.error(
+                line(entry, "date"),
+                f"Datoen «{entry.date}» er ugyldig.",
+                "Skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-11-24.",
+            )
+
+
+def _check_scales(checklist: model.Checklist, conv: Converter) -> None:
+    line = conv.line
+    for name, scale in checklist.scales.items():
+        if name in model.DEFAULT_SCALES:
+            conv.error(
+                line(checklist, "scales"),
+                f"Skalaen «{name}» finnes allerede som standardskala.",
+                "Bruk standardskalaen som den er, eller gi din skala et annet navn.",
+            )
+        values = [option.value for option in scale.options]
+        if len(values) < 2:
+            conv.error(line(scale, "options"), f"Skalaen «{name}» må ha minst to svaralternativer.")
+        for option in scale.options:
+            if values.count(option.value) > 1:
+                conv.error(
+                    line(option, "value"),
+                    f"Verdien «{option.value}» står flere ganger i skalaen «{name}».",
+                    "Gi hvert alternativ en egen verdi.",
+                )
+                values.remove(option.value)
+        for value in [scale.not_applicable, *scale.done]:
+            if value is not None and value not in values:
+                conv.error(
+                    line(scale), f"«{value}» er ikke et svaralternativ i skalaen «{name}».", _suggest(value, values)
+                )
+    scales = scales_of(checklist)
+    if checklist.default_scale not in scales or scales[checklist.default_scale].numeric:
+        statuses = [n for n, s in scales.items() if not s.numeric]
+        conv.error(
+            line(checklist, "default_scale"),
+            f"«{checklist.default_scale}» kan ikke brukes som standardskala.",
+            _suggest(checklist.default_scale, statuses),
+        )
+
+
+def _check_item(
+    checklist: model.Checklist, item: model.Item, conv: Converter, roles: dict[str, str], phase_ids: list[str]
+) -> None:
+    err = conv.error
+    line = conv.line
+    if not item.text.strip():
+        err(line(item, "text"), "Punktet mangler tekst.", "Skriv spørsmålet eller aktiviteten i «text».")
+    if item.type not in model.ITEM_TYPES:
+        err(line(item, "type"), f"Ukjent type «{item.type}».", _suggest(item.type, list(model.ITEM_TYPES)))
+        return
+    scales = scales_of(checklist)
+    if item.scale is not None and item.type not in ("status", "scale"):
+        err(
+            line(item, "scale"),
+            f"Punkter av typen «{item.type}» har ingen skala.",
+            "Fjern «scale», eller bruk type «status» eller «scale».",
+        )
+    name = scale_name(checklist, item)
+    if name is not None:
+        if name not in scales:
+            err(line(item, "scale"), f"Ukjent skala «{name}».", _suggest(name, list(scales)))
+        elif scales[name].numeric != (item.type == "scale"):
+            wanted = "numerisk (som skala6)" if item.type == "scale" else "med ord (som vurdering eller fremdrift)"
+            err(
+                line(item, "scale"),
+                f"Type «{item.type}» trenger en skala {wanted}, men «{name}» er ikke det.",
+                "Bytt skala eller type.",
+            )
+    if item.type == "choice":
+        if len(item.options) < 2:
+            err(
+                line(item, "options"),
+                "Et flervalgspunkt må ha minst to alternativer i «options».",
+                "Legg til alternativene, ett per linje med «- ».",
+            )
+        elif len(set(item.options)) != len(item.options):
+            err(line(item, "options"), "To alternativer i «options» er like.", "Gjør hvert alternativ unikt.")
+    elif item.options:
+        err(
+            line(item, "options"),
+            f"Punkter av typen «{item.type}» har ingen «options».",
+            "Fjern «options», eller bruk type «choice».",
+        )
+    if item.type != "number" and (item.min is not None or item.max is not None):
+        err(
+            line(item, "min" if item.min is not None else "max"),
+            "«min» og «max» gjelder bare type «number».",
+            "Fjern dem, eller bruk type «number».",
+        )
+    if item.min is not None and item.max is not None and item.min > item.max:
+        err(line(item, "min"), f"«min» ({item.min}) er større enn «max» ({item.max}).", "Bytt om verdiene.")
+    for role_id in item.roles:
+        if role_id not in roles:
+            err(line(item, "roles"), f"Ukjent rolle «{role_id}».", _suggest(role_id, list(roles)))
+    if item.phase is not None and item.phase not in phase_ids:
+        fix = _suggest(item.phase, phase_ids) if phase_ids else "Definer fasene under «phases» øverst i filen."
+        err(line(item, "phase"), f"Ukjent fase «{item.phase}».", fix)
+
+
+def check_references(
+    checklist: model.Checklist,
+    conv: Converter,
+    pages: dict[str, PageInfo],
+    checklists: dict[str, model.Checklist],
+) -> None:
+    """Report references and Markdown links that point nowhere."""
+    conv.current_item = None
+    _check_markdown_links(checklist.intro, conv.line(checklist, "intro"), conv, pages)
+    for section in checklist.sections:
+        conv.current_item = section.id
+        _check_markdown_links(section.guidance, conv.line(section, "guidance"), conv, pages)
+        for reference in section.references:
+            _check_reference(reference, checklist, conv, pages, checklists)
+        for item in section.items:
+            conv.current_item = item.id
+            _check_markdown_links(item.guidance, conv.line(item, "guidance"), conv, pages)
+            for reference in item.references:
+                _check_reference(reference, checklist, conv, pages, checklists)
+    conv.current_item = None
+
+
+def check_page_target(target: str, pages: dict[str, PageInfo]) -> tuple[str, str] | None:
+    """Return (message, fix) if ``page.md#anchor`` does not resolve, else ``None``."""
+    path, _, anchor = target.partition("#")
+    if path not in pages:
+        return f"Siden «{path}» finnes ikke i docs/.", _suggest(path, list(pages))
+    if anchor and anchor not in pages[path].anchors:
+        return (
+            f"Siden «{path}» har ingen overskrift med ankeret «#{anchor}».",
+            _suggest(anchor, list(pages[path].anchors))
+            or "Legg til « { #" + anchor + " }» etter overskriften på siden.",
+        )
+    return None
+
+
+def _check_markdown_links(text: str, at: int | None, conv: Converter, pages: dict[str, PageInfo]) -> None:
+    for match in _MD_LINK.finditer(text):
+        target = match.group(1)
+        if at is not None and text.endswith("\n"):
+            # A block scalar («|»): its text starts on the line after the key.
+            at_link = at + 1 + text.count("\n", 0, match.start())
+        else:
+            at_link = at
+        if target.startswith(("http://", "https://")):
+            continue
+        if target.startswith(("./", "../", "/")):
+            conv.error(
+                at_link,
+                f"Lenken «{target}» skal skrives fra docs/-mappen, uten «./», «../» eller «/».",
+                f"Skriv «{target.lstrip('./')}».",
+            )
+            continue
+        problem = check_page_target(target, pages)
+        if problem:
+            conv.error(at_link, f"Lenken til «{target}»: {problem[0]}", problem[1])
+
+
+def _check_reference(
+    reference: model.Reference,
+    checklist: model.Checklist,
+    conv: Converter,
+    pages: dict[str, PageInfo],
+    checklists: dict[str, model.Checklist],
+) -> None:
+    at = conv.line(reference)
+    if reference.kind == "page":
+        problem = check_page_target(reference.target, pages)
+        if problem:
+            conv.error(at, problem[0], problem[1])
+    elif reference.kind == "item":
+        other_id, sep, item_id = reference.target.partition("#")
+        if not sep or not item_id:
+            conv.error(
+                at,
+                f"Henvisningen «{reference.target}» mangler punkt-id.",
+                "Skriv «sjekkliste-id#punkt-id», eller «#punkt-id» for et punkt i samme sjekkliste.",
+            )
+            return
+        other = checklists.get(other_id or checklist.id)
+        if other is None:
+            conv.error(at, f"Sjekklisten «{other_id}» finnes ikke.", _suggest(other_id, list(checklists)))
+            return
+        ids = [i.id for i in other.items()] + [s.id for s in other.sections]
+        if item_id not in ids:
+            conv.error(at, f"Sjekklisten «{other.id}» har ikke noe punkt «{item_id}».", _suggest(item_id, ids))
+    elif reference.kind == "url" and not reference.target.startswith("https://"):
+        conv.error(at, f"Adressen «{reference.target}» må begynne med https://.")

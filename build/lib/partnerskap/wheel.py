@@ -1,0 +1,58 @@
+"""Build the engine as a pure-Python wheel for Pyodide, with the standard library only.
+
+Pyodide unpacks it into site-packages; the browser never needs pip or micropip.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import zipfile
+from pathlib import Path
+
+from . import __version__
+
+PACKAGE_DIR = Path(__file__).parent
+RUNTIME_MODULES = ("__init__.py", "model.py", "engine/*.py")
+"""What the browser imports: the model and the engine. An include list, so a new build-time module
+is never shipped by accident (the wheel test imports every shipped module under Pyodide)."""
+
+# Fixed timestamp so the same sources give a byte-identical wheel.
+_EPOCH = (2020, 1, 1, 0, 0, 0)
+
+
+def wheel_name() -> str:
+    return f"partnerskap-{__version__}-py3-none-any.whl"
+
+
+def _record_line(path: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{path},sha256={digest},{len(data)}"
+
+
+def build_wheel(out_dir: Path) -> Path:
+    """Write the wheel into ``out_dir`` and return its path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / wheel_name()
+    dist_info = f"partnerskap-{__version__}.dist-info"
+    entries: list[tuple[str, bytes]] = []
+    for source in sorted({path for pattern in RUNTIME_MODULES for path in PACKAGE_DIR.glob(pattern)}):
+        rel = source.relative_to(PACKAGE_DIR)
+        entries.append((f"partnerskap/{rel.as_posix()}", source.read_bytes()))
+    entries.append(
+        (f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: partnerskap\nVersion: {__version__}\n".encode())
+    )
+    entries.append(
+        (
+            f"{dist_info}/WHEEL",
+            b"Wheel-Version: 1.0\nGenerator: partnerskap.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        )
+    )
+    record = "\n".join(_record_line(path, data) for path, data in entries) + f"\n{dist_info}/RECORD,,\n"
+    entries.append((f"{dist_info}/RECORD", record.encode()))
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as wheel:
+        for path, data in entries:
+            info = zipfile.ZipInfo(path, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            wheel.writestr(info, data)
+    return target
