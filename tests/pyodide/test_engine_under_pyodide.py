@@ -23,11 +23,9 @@ def pytest_wheels() -> list[Path]:
     names = [line.split()[0].replace("==", "-") for line in lock.read_text().splitlines() if "==" in line]
     wheels = [next(WHEEL_CACHE.glob(f"{name}-*.whl"), None) for name in names]
     if None in wheels:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps"]
-            + ["--only-binary=:all:", "--require-hashes", "-r", str(lock), "-d", str(WHEEL_CACHE)],
-            check=True,
-        )
+        pip = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps"]
+        options = ["--only-binary=:all:", "--require-hashes", "-r", str(lock), "-d", str(WHEEL_CACHE)]
+        subprocess.run([*pip, *options], check=True)
         wheels = [next(WHEEL_CACHE.glob(f"{name}-*.whl")) for name in names]
     return wheels  # type: ignore[return-value]
 
