@@ -61,7 +61,7 @@ def kilde_box(text: str) -> str:
 def section(text: str, anchor: str) -> str:
     match = re.search(r"^(#+) .*\{[^}]*#" + re.escape(anchor) + r"\b[^}]*\}\s*$", text, re.MULTILINE)
     assert match, f"no heading with anchor #{anchor}"
-    end = re.compile(r"^#{1,%d} " % len(match.group(1)), re.MULTILINE).search(text, match.end())
+    end = re.compile(rf"^#{{1,{len(match.group(1))}}} ", re.MULTILINE).search(text, match.end())
     return text[match.end() : end.start() if end else len(text)]
 
 
@@ -295,7 +295,7 @@ TERMS = {
 }
 
 
-@pytest.mark.parametrize("page", PAGES + ["tilgjengelighet.md", "personvern.md", "endringslogg.md"])
+@pytest.mark.parametrize("page", [*PAGES, "tilgjengelighet.md", "personvern.md", "endringslogg.md"])
 def test_one_form_per_term(page: str) -> None:
     text = re.sub(r"(?<!\*)\*(?!\*)[^*\n]+(?<!\*)\*(?!\*)", " ", read(page))  # a form quoted in italics is a mention
     for chosen, other in TERMS.items():
