@@ -96,3 +96,8 @@ def test_missing_file_is_404_with_the_policy(nginx: NginxSite) -> None:
     status, headers, _ = fetch(nginx.url + SUB_PATH + "finnes-ikke/")
     assert status == 404
     assert headers["content-security-policy"] == content_security_policy()
+
+
+def test_readme_documents_the_policy_the_server_sends() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Content-Security-Policy: {content_security_policy()}\n" in readme
