@@ -144,7 +144,7 @@ class SourceIndex:
         # A run with LCS >= need holds >= need hit positions and may start at its first match,
         # so only runs starting at a hit with `need` hits inside `window` can qualify.
         span = window - 1
-        starts = [a for a, b in zip(hits, hits[need - 1 :]) if b - a <= span]
+        starts = [a for a, b in zip(hits, hits[need - 1 :], strict=False) if b - a <= span]
         if not starts:
             return 0.0, -1, -1
         masks: dict[int, int] = {}
@@ -281,6 +281,8 @@ def markdown_segments(path: str, text: str) -> Iterator[Segment]:
 
 
 _BLOCK_INDICATOR = re.compile(r"^[|>][+-]?\d*\s*(#.*)?$")
+_FLOW = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s*)?\{(.*)\}\s*$")
+_FLOW_PAIR = re.compile(r"([A-Za-z_][\w-]*):\s*(\"[^\"]*\"|'[^']*'|[^,]*)")
 _KEY = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):(?:\s+(.*))?$")
 
 
@@ -301,6 +303,13 @@ def yaml_segments(path: str, text: str) -> Iterator[Segment]:
     lines = text.split("\n")
     i = 0
     while i < len(lines):
+        flow = _FLOW.match(lines[i])
+        if flow:  # a one-line flow mapping, e.g. a changelog entry {version: "1.0", text: …}
+            for key, value in _FLOW_PAIR.findall(flow.group(1)):
+                if key in YAML_TEXT_KEYS:
+                    yield Segment(path, [(i + 1, _unquote(value.strip()))])
+            i += 1
+            continue
         m = _KEY.match(lines[i])
         if not m or lines[i].lstrip().startswith("#"):
             i += 1
@@ -367,7 +376,7 @@ ABBREVIATIONS = frozenset(
     "jf jfr f.eks bl.a ca nr kap pkt dvs mv o.l m.m evt ev inkl t.o.m f.o.m mht vs s st.prp prop ot.prp "
     "ang iht pr tlf avd adm dir kl".split()
 )
-_SPLIT = re.compile(r"(?<=[.!?…])[\"»”)\]]*\s+(?=[«\"“(\[]?[A-ZÆØÅ\d\ue000])")
+_SPLIT = re.compile(r"(?<=[.!?…])[\"»”’)\]*_]*\s+(?=[«\"“(\[*_<]*[A-ZÆØÅ\d])")
 
 
 def sentences(segment: Segment) -> Iterator[Sentence]:
@@ -390,9 +399,9 @@ def sentences(segment: Segment) -> Iterator[Sentence]:
 
     begin = 0
     for m in _SPLIT.finditer(joined):
-        before = joined[begin : m.start()].rstrip("\"»”)]")
+        before = joined[begin : m.start()].rstrip('"»”’)]*_')
         last = before.rsplit(" ", 1)[-1].rstrip(".").casefold().lstrip("(«")
-        if last in ABBREVIATIONS or re.fullmatch(r"\d{1,2}", last) and m.group(0).strip()[:1].isdigit():
+        if last in ABBREVIATIONS:
             continue
         yield from _make(segment, joined[begin : m.start()], line_at(begin))
         begin = m.end()

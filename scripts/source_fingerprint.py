@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from own_words import FINGERPRINT, HASH_PERSON, encode_hashes, hashes, tool_root  # noqa: E402
+from own_words import FINGERPRINT, HASH_PERSON, encode_hashes, hashes, tool_root
 
 # Footnote markers and HTML tags from the PDF extraction are not words of the text.
 _SUP = re.compile(r"<sup>.*?</sup>", re.S)
@@ -49,7 +49,12 @@ def fingerprint(seeds: Path) -> dict:
     for path in files:
         seq = hashes(source_text(path.read_text(encoding="utf-8")))
         sources.append(
-            {"file": path.name, "title": titles.get(path.name, ""), "words": len(seq), "word_hashes": encode_hashes(seq)}
+            {
+                "file": path.name,
+                "title": titles.get(path.name, ""),
+                "words": len(seq),
+                "word_hashes": encode_hashes(seq),
+            }
         )
     return {
         "format": 1,
