@@ -17,8 +17,9 @@ The measure (the same text is the docstring of ``tests/content/test_own_words.py
   subsequence of words (words in the same order, gaps allowed on both sides).
 - The sentence is a near-copy when the score is >= 0.8.
 
-Exempt: text inside ``<q>…</q>``, Markdown block quotes (``>`` lines, used for statute
-text), and the document titles listed in ``tests/content/own_words_titles.txt``. Their
+Exempt: text inside ``<q>…</q>``, Markdown block quotes of statute text (``>`` lines that start
+with «§» or follow a line naming a law, regulation or section), and the document titles listed
+in ``tests/content/own_words_titles.txt``. Their
 words are removed before scoring; a sentence counts as exempted when it is a near-copy
 with them and not without them.
 """
@@ -179,6 +180,7 @@ class Segment:
     path: str
     lines: list[tuple[int, str]]  # (line number, text)
     quoted: bool = False  # a Markdown block quote
+    group: int = 0  # list items of one list share a number above 0
 
 
 @dataclass
@@ -187,6 +189,7 @@ class Sentence:
     line: int
     text: str
     quoted: bool
+    group: int = 0
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -197,6 +200,29 @@ _DEFINITION = re.compile(r"^\s*:\s{1,4}")
 _ABBR = re.compile(r"^\*\[([^\]]+)\]:\s*")
 _FOOTDEF = re.compile(r"^\[\^[^\]]+\]:\s*")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+# A block quote is exempt only as statute text: it starts with «§», or the line introducing it names a
+# law, a regulation or a section («NAV-loven § 14 lyder:»).
+_STATUTE = re.compile(r"§|\b(lov|loven|lova|lovens|forskrift|forskriften|forskrifta)\b|\w+loven\b", re.I)
+
+
+def _statute_quote_lines(lines: list[str]) -> set[int]:
+    """Line numbers (1-based) of block quotes that are statute text."""
+    statute: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not lines[i].lstrip().startswith(">"):
+            i += 1
+            continue
+        start = i
+        while i < len(lines) and lines[i].lstrip().startswith(">"):
+            i += 1
+        before = next((ln for ln in reversed(lines[:start]) if ln.strip()), "")
+        first = lines[start].lstrip().lstrip("> ").lstrip("*_")
+        if _STATUTE.search(before) or first.startswith("§"):
+            statute.update(range(start + 1, i + 1))
+    return statute
 
 
 def markdown_segments(path: str, text: str) -> Iterator[Segment]:
@@ -211,15 +237,19 @@ def markdown_segments(path: str, text: str) -> Iterator[Segment]:
                 yield Segment(path, [(i + 1, m.group(1).strip("'\""))])
             i += 1
         i += 1
+    statute_quote = _statute_quote_lines(lines)
     current: list[tuple[int, str]] = []
     quoted = False
     in_fence = False
     in_comment = False
+    lists = 0  # lists seen so far; list items carry their list's number
+    in_list = False
+    group = 0
 
     def flush() -> Iterator[Segment]:
         nonlocal current
         if current:
-            yield Segment(path, current, quoted)
+            yield Segment(path, current, quoted, group)
         current = []
 
     for number, raw in enumerate(lines[i:], start=i + 1):
@@ -249,11 +279,19 @@ def markdown_segments(path: str, text: str) -> Iterator[Segment]:
             yield from flush()
             continue
         is_quote = line.startswith(">")
+        if is_quote:
+            line = line.lstrip("> ").strip()
+            if not line:  # a blank line inside a block quote ends a paragraph
+                yield from flush()
+                continue
+        is_quote = is_quote and number in statute_quote
         if is_quote != quoted:
             yield from flush()
             quoted = is_quote
-        if is_quote:
-            line = line.lstrip("> ").strip()
+        if not current and not raw[:1].isspace() and not _LIST.match(line):
+            in_list = False
+        if not current:
+            group = 0
         m = _ADMONITION.match(line)
         if m:
             yield from flush()
@@ -275,6 +313,11 @@ def markdown_segments(path: str, text: str) -> Iterator[Segment]:
             if pattern.match(line):
                 yield from flush()
                 line = pattern.sub("", line, count=1)
+                if pattern is _LIST:
+                    if not in_list:
+                        lists += 1
+                        in_list = True
+                    group = lists
                 break
         current.append((number, line))
     yield from flush()
@@ -346,14 +389,15 @@ def yaml_segments(path: str, text: str) -> Iterator[Segment]:
         block = "\n".join(t for _, t in body)
         offset = body[0][0] - 1
         for seg in markdown_segments(path, block):
-            yield Segment(path, [(n + offset, t) for n, t in seg.lines], seg.quoted)
+            yield Segment(path, [(n + offset, t) for n, t in seg.lines], seg.quoted, seg.group)
 
 
 _Q = re.compile(r"<q>(.*?)</q>", re.S)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_URL = re.compile(r"<?https?://\S+>?")
+_URL = re.compile(r"<?(?:https?://|www\.)[^\s)>]+>?")
+_CODE = re.compile(r"`[^`]*`")
 _ATTRS = re.compile(r"\{\s*[#.:][^}]*\}")
 _FOOTREF = re.compile(r"\[\^[^\]]+\]")
 QUOTE_OPEN, QUOTE_CLOSE = "\ue000", "\ue001"  # private-use marks for exempt <q> spans
@@ -362,6 +406,7 @@ QUOTE_OPEN, QUOTE_CLOSE = "\ue000", "\ue001"  # private-use marks for exempt <q>
 def plain_text(markdown: str) -> str:
     """Markdown/HTML inline syntax removed; <q> spans kept between private-use marks."""
     text = _Q.sub(lambda m: f"{QUOTE_OPEN}{m.group(1)}{QUOTE_CLOSE}", markdown)
+    text = _CODE.sub(" ", text)
     text = _IMAGE.sub(" ", text)
     text = _LINK.sub(r"\1", text)
     text = _URL.sub(" ", text)
@@ -411,7 +456,7 @@ def sentences(segment: Segment) -> Iterator[Sentence]:
 def _make(segment: Segment, raw: str, line: int) -> Iterator[Sentence]:
     text = raw.strip()
     if text:
-        yield Sentence(segment.path, line, text, segment.quoted)
+        yield Sentence(segment.path, line, text, segment.quoted, segment.group)
 
 
 # ---------------------------------------------------------------- checking
@@ -425,6 +470,7 @@ class Finding:
     text: str
     source: str
     exempted: bool = False
+    kind: str = "sentence"  # or "list" (a whole list, reported with --lists)
 
 
 def load_titles(path: Path) -> list[list[int]]:
@@ -451,7 +497,12 @@ def remove_titles(seq: list[int], titles: list[list[int]]) -> list[int]:
 
 
 def site_files(root: Path) -> list[Path]:
-    return sorted((root / "docs").glob("*.md")) + sorted((root / "checklists").glob("*.yml"))
+    """Pages, checklists and the abbreviation tooltips every page includes."""
+    return (
+        sorted((root / "docs").glob("*.md"))
+        + sorted((root / "checklists").glob("*.yml"))
+        + sorted((root / "includes").glob("*.md"))
+    )
 
 
 def file_sentences(root: Path, path: Path) -> Iterator[Sentence]:
@@ -469,40 +520,71 @@ class Checker:
         self.threshold = threshold
         self.checked = 0
 
-    def check(self, sentence: Sentence) -> Finding | None:
-        """A Finding for a near-copy (exempted or not), else None."""
+    def _words(self, sentence: Sentence) -> tuple[str, list[int], list[int]]:
+        """Plain text, all its word hashes, and the hashes of its own words (exempt spans removed)."""
         plain = plain_text(sentence.text)
         everything = hashes(plain.replace(QUOTE_OPEN, " ").replace(QUOTE_CLOSE, " "))
-        if len(everything) < MIN_WORDS:
-            return None
-        self.checked += 1
         own = [] if sentence.quoted else hashes(re.sub(f"{QUOTE_OPEN}.*?({QUOTE_CLOSE}|$)", " ", plain))
-        own = remove_titles(own, self.titles)
-        exempt_part = len(own) != len(everything)
-        if not exempt_part:
-            score, src, _ = self.index.score(everything, self.threshold)
-            if score >= self.threshold:
-                return Finding(sentence.path, sentence.line, score, plain, self.index.sources[src]["file"])
-            return None
+        return (
+            plain.replace(QUOTE_OPEN, "<q>").replace(QUOTE_CLOSE, "</q>"),
+            everything,
+            remove_titles(own, self.titles),
+        )
+
+    def _judge(self, where: Sentence, text: str, everything: list[int], own: list[int], kind: str) -> Finding | None:
         score, src, _ = self.index.score(everything, self.threshold)
         if score < self.threshold:
             return None
-        if len(own) >= MIN_WORDS:
-            own_score, own_src, _ = self.index.score(own, self.threshold)
-            if own_score >= self.threshold:
-                return Finding(sentence.path, sentence.line, own_score, plain, self.index.sources[own_src]["file"])
-        return Finding(sentence.path, sentence.line, score, plain, self.index.sources[src]["file"], exempted=True)
+        if len(own) != len(everything):  # exempt words: judge the sentence's own words alone
+            own_score, own_src = (self.index.score(own, self.threshold)[:2]) if len(own) >= MIN_WORDS else (0.0, -1)
+            if own_score < self.threshold:
+                source = self.index.sources[src]["file"]
+                return Finding(where.path, where.line, score, text, source, exempted=True, kind=kind)
+            score, src = own_score, own_src
+        return Finding(where.path, where.line, score, text, self.index.sources[src]["file"], kind=kind)
+
+    def check(self, sentence: Sentence) -> Finding | None:
+        """A Finding for a near-copy (exempted or not), else None."""
+        text, everything, own = self._words(sentence)
+        if len(everything) < MIN_WORDS:
+            return None
+        self.checked += 1
+        return self._judge(sentence, text, everything, own, "sentence")
+
+    def check_list(self, items: list[Sentence]) -> Finding | None:
+        """A list whose short items together follow a source list nearly word for word (editors' aid only).
+
+        Lists of names, places and criteria legitimately keep the source's wording, so this is reported
+        on request (--lists) and is not part of the content test.
+        """
+        parts = [self._words(item) for item in items]
+        short = [p for p in parts if len(p[1]) < MIN_WORDS]
+        everything = [h for p in short for h in p[1]]
+        if len(short) < 3 or len(everything) < MIN_WORDS:
+            return None
+        own = [h for p in short for h in p[2]]
+        return self._judge(items[0], " / ".join(p[0] for p in short), everything, own, "list")
 
 
-def check_files(root: Path, files: Iterable[Path], threshold: float = THRESHOLD) -> tuple[list[Finding], int]:
-    """All near-copies (including exempted ones) in the files, and how many sentences were checked."""
+def check_files(
+    root: Path, files: Iterable[Path], threshold: float = THRESHOLD, lists: bool = False
+) -> tuple[list[Finding], int]:
+    """All near-copies (including exempted ones) in the files, and how many sentences were checked.
+
+    With lists=True, also whole lists whose short items follow a source list (kind "list").
+    """
     checker = Checker(SourceIndex.load(root_fingerprint()), load_titles(root_titles()), threshold)
     findings = []
     for path in files:
+        groups: dict[int, list[Sentence]] = {}
         for sentence in file_sentences(root, path):
             found = checker.check(sentence)
             if found:
                 findings.append(found)
+            if sentence.group:
+                groups.setdefault(sentence.group, []).append(sentence)
+        if lists:
+            findings.extend(f for f in map(checker.check_list, groups.values()) if f)
     return findings, checker.checked
 
 
@@ -524,16 +606,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=tool_root(), help="repository to scan (default: this one)")
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="report scores at or above this")
     parser.add_argument("--show-exempted", action="store_true", help="also list exempted sentences")
+    parser.add_argument(
+        "--lists", action="store_true", help="also report whole lists whose short items follow a source list (advice)"
+    )
     parser.add_argument("files", nargs="*", type=Path, help="files to scan (default: docs/*.md, checklists/*.yml)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     files = [f.resolve() if f.is_absolute() else (Path.cwd() / f).resolve() for f in args.files] or site_files(root)
     began = time.perf_counter()
-    findings, checked = check_files(root, files, args.threshold)
-    offenders = [f for f in findings if not f.exempted]
-    exempted = [f for f in findings if f.exempted]
-    for f in offenders + (exempted if args.show_exempted else []):
-        mark = " (exempted)" if f.exempted else ""
+    findings, checked = check_files(root, files, args.threshold, args.lists)
+    offenders = [f for f in findings if not f.exempted and f.kind == "sentence"]
+    exempted = [f for f in findings if f.exempted and f.kind == "sentence"]
+    shown = offenders + (exempted if args.show_exempted else [])
+    shown += [f for f in findings if f.kind == "list" and (args.show_exempted or not f.exempted)]
+    for f in shown:
+        mark = (" (exempted)" if f.exempted else "") + (" (list)" if f.kind == "list" else "")
         print(f"{f.path}:{f.line}: {f.score:.2f} [{f.source[:3]}]{mark} {f.text}")
     took = time.perf_counter() - began
     print(

@@ -6,7 +6,8 @@ The measure (implemented in scripts/own_words.py, which is also the command-line
   items, table cells, admonition titles and bodies; fenced code and HTML comments skipped) and
   the reader-visible fields of checklists/*.yml (title, intro, guidance, text, description;
   never ids, keys, references, roles or answer options). Markdown and HTML syntax is removed
-  (link targets, URLs, attribute lists, tags, emphasis marks).
+  (link targets, URLs, attribute lists, tags, emphasis marks). The abbreviation tooltips in
+  includes/*.md are checked too.
 - Sentences: a text is split after ``.``, ``!``, ``?`` or ``…`` (and any closing quote,
   bracket or emphasis mark) followed by whitespace and a capital letter or digit, except after
   common abbreviations (jf., f.eks., bl.a., ca., nr., …). Each heading, list item, table cell
@@ -20,8 +21,9 @@ The measure (implemented in scripts/own_words.py, which is also the command-line
 - The sources are compared through tests/content/source_fingerprint.json: each source's word
   hashes in order (BLAKE2b, 4 bytes), written from ../shared/seeds by
   scripts/source_fingerprint.py. The source text is not in the repository.
-- Exempt: words inside ``<q>…</q>``, Markdown block quotes (``>``, for statute text only) and
-  the titles listed in tests/content/own_words_titles.txt are removed before scoring. A sentence
+- Exempt: words inside ``<q>…</q>``, Markdown block quotes of statute text (``>`` lines that
+  start with «§» or follow a line naming a law, regulation or section, e.g. «NAV-loven § 14
+  lyder:») and the titles listed in tests/content/own_words_titles.txt are removed before scoring. A sentence
   is counted as exempted when it is a near-copy with those words and not without them.
 """
 
@@ -132,12 +134,18 @@ def test_planted_copies_are_found_in_pages_and_checklists_with_their_lines(tmp_p
 def test_marked_quotations_and_listed_titles_are_exempted(tmp_path):
     page = (
         f"Loven sier: <q>{PLANTED['001']}</q>\n\n"
-        f"> {PLANTED['000']}\n\n"
+        f"Kommuneloven § 20-2 lyder:\n\n> {PLANTED['000']}\n\n"
         "Veilederen heter *Sjekkliste for gode prosesser ved vertskommunesamarbeid om NAV-kontor* og er fra 2024.\n\n"
         f"Altså: «{PLANTED['003']}»\n"
     )
     found = scan(tmp_path, "docs/side.md", page)
-    assert [(f.line, f.exempted) for f in found] == [(1, True), (3, True), (7, False)]
+    assert [(f.line, f.exempted) for f in found] == [(1, True), (5, True), (9, False)]
+
+
+def test_a_block_quote_that_is_not_statute_text_is_checked(tmp_path):
+    page = f"Prosjektgruppen skrev dette:\n\n> {PLANTED['002']}\n"
+    found = scan(tmp_path, "docs/side.md", page)
+    assert [(f.line, f.exempted) for f in found] == [(3, False)]
 
 
 def test_ids_references_and_options_are_not_checked():
@@ -210,3 +218,15 @@ def test_no_site_sentence_follows_a_source_nearly_word_for_word(capsys):
     assert checked > 500  # the extraction found the site's text
     listing = "\n".join(f"{f.path}:{f.line}: {f.score:.2f} [{f.source[:3]}] {f.text}" for f in offenders)
     assert not offenders, f"{len(offenders)} sentences follow a source nearly word for word:\n{listing}"
+
+
+def test_lists_mode_reports_a_transcribed_list_as_advice_only(tmp_path):
+    words = PLANTED["000"].rstrip(".").split()
+    items = [" ".join(words[i : i + 10]) for i in range(0, len(words), 10)]
+    page = "Slik gjør dere det:\n\n" + "".join(f"- {item}\n" for item in items)
+    path = tmp_path / "docs" / "liste.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(page, encoding="utf-8")
+    assert own_words.check_files(tmp_path, [path])[0] == []  # no item is a 12-word sentence
+    found, _ = own_words.check_files(tmp_path, [path], lists=True)
+    assert [(f.kind, f.line, f.source[:3]) for f in found] == [("list", 3, "000")]
