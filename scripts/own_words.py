@@ -392,7 +392,8 @@ def yaml_segments(path: str, text: str) -> Iterator[Segment]:
             yield Segment(path, [(n + offset, t) for n, t in seg.lines], seg.quoted, seg.group)
 
 
-_Q = re.compile(r"<q>(.*?)</q>", re.S)
+_Q = re.compile(r"<q(?:\s[^>]*)?>(.*?)</q>", re.S)
+_Q_OPEN = re.compile(r"<q(?:\s[^>]*)?>")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
@@ -442,15 +443,24 @@ def sentences(segment: Segment) -> Iterator[Sentence]:
                 number = n
         return number
 
+    pieces: list[tuple[str, int]] = []
     begin = 0
     for m in _SPLIT.finditer(joined):
         before = joined[begin : m.start()].rstrip('"»”’)]*_')
         last = before.rsplit(" ", 1)[-1].rstrip(".").casefold().lstrip("(«")
         if last in ABBREVIATIONS:
             continue
-        yield from _make(segment, joined[begin : m.start()], line_at(begin))
+        pieces.append((joined[begin : m.start()], line_at(begin)))
         begin = m.end()
-    yield from _make(segment, joined[begin:], line_at(begin))
+    pieces.append((joined[begin:], line_at(begin)))
+    # A <q> quotation may hold several sentences: close and reopen it at each split.
+    inside = False
+    for piece, line in pieces:
+        text = ("<q>" if inside else "") + piece
+        opened = [m.end() for m in _Q_OPEN.finditer(text)]
+        closed = text.rfind("</q>")
+        inside = bool(opened) and opened[-1] > closed
+        yield from _make(segment, text + ("</q>" if inside else ""), line)
 
 
 def _make(segment: Segment, raw: str, line: int) -> Iterator[Sentence]:

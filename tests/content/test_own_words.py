@@ -142,6 +142,12 @@ def test_marked_quotations_and_listed_titles_are_exempted(tmp_path):
     assert [(f.line, f.exempted) for f in found] == [(1, True), (5, True), (9, False)]
 
 
+def test_a_quotation_of_several_sentences_is_exempt_throughout(tmp_path):
+    page = f'Rapporten sier: <q cite="#kilde">{PLANTED["004"]} {PLANTED["002"]}</q> Slik var det i 2012.\n'
+    found = scan(tmp_path, "docs/side.md", page)
+    assert [(f.line, f.exempted) for f in found] == [(1, True), (1, True)]
+
+
 def test_a_block_quote_that_is_not_statute_text_is_checked(tmp_path):
     page = f"Prosjektgruppen skrev dette:\n\n> {PLANTED['002']}\n"
     found = scan(tmp_path, "docs/side.md", page)
