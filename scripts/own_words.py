@@ -18,8 +18,9 @@ The measure (the same text is the docstring of ``tests/content/test_own_words.py
 - The sentence is a near-copy when the score is >= 0.8.
 
 Exempt: text inside ``<q>…</q>``, Markdown block quotes of statute text (``>`` lines that start
-with «§» or follow a line naming a law, regulation or section), and the document titles listed
-in ``tests/content/own_words_titles.txt``. Their
+with «§» or follow a line naming a law, regulation or section), short quoted terms (at most
+SHORT_QUOTE_WORDS words in «…»), and the document titles listed in
+``tests/content/own_words_titles.txt``. Their
 words are removed before scoring; a sentence counts as exempted when it is a near-copy
 with them and not without them.
 """
@@ -43,6 +44,9 @@ from pathlib import Path
 MIN_WORDS = 12
 THRESHOLD = 0.8
 WINDOW_FACTOR = 1.5
+# A term quoted in guillemets with at most this many words («dekker alle kommuner») is a short quoted
+# term, exempt like a title; longer «…» quotations are checked (mark real quotations with <q>).
+SHORT_QUOTE_WORDS = 6
 FINGERPRINT = Path("tests/content/source_fingerprint.json")
 TITLES = Path("tests/content/own_words_titles.txt")
 HASH_PERSON = b"own-words-v1"
@@ -393,6 +397,7 @@ def yaml_segments(path: str, text: str) -> Iterator[Segment]:
 
 
 _Q = re.compile(r"<q(?:\s[^>]*)?>(.*?)</q>", re.S)
+_GUILLEMETS = re.compile(r"«([^«»]*)»")
 _Q_OPEN = re.compile(r"<q(?:\s[^>]*)?>")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -422,7 +427,7 @@ ABBREVIATIONS = frozenset(
     "jf jfr f.eks bl.a ca nr kap pkt dvs mv o.l m.m evt ev inkl t.o.m f.o.m mht vs s st.prp prop ot.prp "
     "ang iht pr tlf avd adm dir kl".split()
 )
-_SPLIT = re.compile(r"(?<=[.!?…])[\"»”’)\]*_]*\s+(?=[«\"“(\[*_<]*[A-ZÆØÅ\d])")
+_SPLIT = re.compile(r"(?<=[.!?…])([\"»”’)\]*_]*)\s+(?=[«\"“(\[*_<]*[A-ZÆØÅ\d])")
 
 
 def sentences(segment: Segment) -> Iterator[Sentence]:
@@ -446,11 +451,11 @@ def sentences(segment: Segment) -> Iterator[Sentence]:
     pieces: list[tuple[str, int]] = []
     begin = 0
     for m in _SPLIT.finditer(joined):
-        before = joined[begin : m.start()].rstrip('"»”’)]*_')
-        last = before.rsplit(" ", 1)[-1].rstrip(".").casefold().lstrip("(«")
+        before = joined[begin : m.start()]
+        last = before.rsplit(" ", 1)[-1].rstrip(".").casefold().lstrip("(«*_")
         if last in ABBREVIATIONS:
             continue
-        pieces.append((joined[begin : m.start()], line_at(begin)))
+        pieces.append((joined[begin : m.end(1)], line_at(begin)))
         begin = m.end()
     pieces.append((joined[begin:], line_at(begin)))
     # A <q> quotation may hold several sentences: close and reopen it at each split.
@@ -534,7 +539,11 @@ class Checker:
         """Plain text, all its word hashes, and the hashes of its own words (exempt spans removed)."""
         plain = plain_text(sentence.text)
         everything = hashes(plain.replace(QUOTE_OPEN, " ").replace(QUOTE_CLOSE, " "))
-        own = [] if sentence.quoted else hashes(re.sub(f"{QUOTE_OPEN}.*?({QUOTE_CLOSE}|$)", " ", plain))
+        own_text = re.sub(f"{QUOTE_OPEN}.*?({QUOTE_CLOSE}|$)", " ", plain)
+        own_text = _GUILLEMETS.sub(
+            lambda m: " " if len(words(m.group(1))) <= SHORT_QUOTE_WORDS else m.group(0), own_text
+        )
+        own = [] if sentence.quoted else hashes(own_text)
         return (
             plain.replace(QUOTE_OPEN, "<q>").replace(QUOTE_CLOSE, "</q>"),
             everything,

@@ -23,7 +23,9 @@ The measure (implemented in scripts/own_words.py, which is also the command-line
   scripts/source_fingerprint.py. The source text is not in the repository.
 - Exempt: words inside ``<q>…</q>``, Markdown block quotes of statute text (``>`` lines that
   start with «§» or follow a line naming a law, regulation or section, e.g. «NAV-loven § 14
-  lyder:») and the titles listed in tests/content/own_words_titles.txt are removed before scoring. A sentence
+  lyder:»), short quoted terms (at most six words in «…», e.g. «dekker alle kommuner») and the
+  titles listed in tests/content/own_words_titles.txt are removed before scoring; longer «…»
+  quotations are checked like any text. A sentence
   is counted as exempted when it is a near-copy with those words and not without them.
 """
 
@@ -136,10 +138,12 @@ def test_marked_quotations_and_listed_titles_are_exempted(tmp_path):
         f"Loven sier: <q>{PLANTED['001']}</q>\n\n"
         f"Kommuneloven § 20-2 lyder:\n\n> {PLANTED['000']}\n\n"
         "Veilederen heter *Sjekkliste for gode prosesser ved vertskommunesamarbeid om NAV-kontor* og er fra 2024.\n\n"
-        f"Altså: «{PLANTED['003']}»\n"
+        f"Altså: «{PLANTED['003']}»\n\n"
+        "Brukeren skal ha en reell stemme i sin egen sak og kunne stole på prinsippet "
+        "«ingen beslutning om meg uten meg».\n"
     )
     found = scan(tmp_path, "docs/side.md", page)
-    assert [(f.line, f.exempted) for f in found] == [(1, True), (5, True), (9, False)]
+    assert [(f.line, f.exempted) for f in found] == [(1, True), (5, True), (9, False), (11, True)]
 
 
 def test_a_quotation_of_several_sentences_is_exempt_throughout(tmp_path):
