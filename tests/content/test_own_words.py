@@ -240,3 +240,29 @@ def test_lists_mode_reports_a_transcribed_list_as_advice_only(tmp_path):
     assert own_words.check_files(tmp_path, [path])[0] == []  # no item is a 12-word sentence
     found, _ = own_words.check_files(tmp_path, [path], lists=True)
     assert [(f.kind, f.line, f.source[:3]) for f in found] == [("list", 3, "000")]
+
+
+CITATION_KEYS = frozenset({"page", "source", "law", "url"})
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "checklists").glob("*.yml")), ids=lambda p: p.name)
+def test_no_prose_hides_in_a_yaml_field_the_check_skips(path):
+    """A sentence-length value under any other key (ids, options, a new field …) would escape the check.
+
+    Citations (a reference's page, source, law or url) are pointers, not prose, and are not checked.
+    """
+    unchecked: list[str] = []
+
+    def walk(node, key=None):
+        if isinstance(node, dict):
+            for k, value in node.items():
+                walk(value, k)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, key)
+        elif isinstance(node, str) and key not in own_words.YAML_TEXT_KEYS | CITATION_KEYS:
+            if len(own_words.words(node)) >= own_words.MIN_WORDS:
+                unchecked.append(f"{key}: {node}")
+
+    walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert not unchecked, "add the key to YAML_TEXT_KEYS in scripts/own_words.py:\n" + "\n".join(unchecked)
