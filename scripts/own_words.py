@@ -28,453 +28,43 @@ with them and not without them.
 from __future__ import annotations
 
 import argparse
-import base64
-import hashlib
-import json
-import math
 import re
 import sys
 import time
-import unicodedata
-from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-MIN_WORDS = 12
-THRESHOLD = 0.8
-WINDOW_FACTOR = 1.5
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from own_words_measure import (  # noqa: F401  (re-exported for the tests and scripts/source_fingerprint.py)
+    HASH_PERSON,
+    MIN_WORDS,
+    THRESHOLD,
+    WINDOW_FACTOR,
+    SourceIndex,
+    decode_hashes,
+    encode_hashes,
+    hashes,
+    words,
+)
+from own_words_text import (  # noqa: F401
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    YAML_TEXT_KEYS,
+    Sentence,
+    file_sentences,
+    markdown_segments,
+    plain_text,
+    site_files,
+    yaml_segments,
+)
+
 # A term quoted in guillemets with at most this many words («dekker alle kommuner») is a short quoted
 # term, exempt like a title; longer «…» quotations are checked (mark real quotations with <q>).
 SHORT_QUOTE_WORDS = 6
 FINGERPRINT = Path("tests/content/source_fingerprint.json")
 TITLES = Path("tests/content/own_words_titles.txt")
-HASH_PERSON = b"own-words-v1"
-# YAML keys whose values are text a reader sees; ids, keys, references and options are not.
-YAML_TEXT_KEYS = frozenset({"title", "intro", "guidance", "text", "description"})
-
-_WORD = re.compile(r"[^\W_]+")
-
-
-def words(text: str) -> list[str]:
-    """Split text into normalised words (NFKC, casefolded runs of letters and digits)."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-
-
-def word_hash(word: str) -> int:
-    """A word's 32-bit hash as stored in the fingerprint."""
-    digest = hashlib.blake2b(word.encode("utf-8"), digest_size=4, person=HASH_PERSON).digest()
-    return int.from_bytes(digest, "little")
-
-
-def hashes(text: str) -> list[int]:
-    return [word_hash(w) for w in words(text)]
-
-
-def encode_hashes(values: Iterable[int]) -> str:
-    packed = array("I", values)
-    if sys.byteorder != "little":
-        packed.byteswap()
-    return base64.b64encode(packed.tobytes()).decode("ascii")
-
-
-def decode_hashes(text: str) -> array:
-    packed = array("I")
-    packed.frombytes(base64.b64decode(text))
-    if sys.byteorder != "little":
-        packed.byteswap()
-    return packed
-
-
-# ---------------------------------------------------------------- the sources
-
-
-class SourceIndex:
-    """All sources' word hashes in one sequence, with a word -> positions index.
-
-    Sources are separated by a gap longer than any window, so no run crosses two sources.
-    """
-
-    def __init__(self, fingerprint: dict) -> None:
-        self.sources: list[dict] = []
-        self.starts: list[int] = []
-        self.positions: dict[int, list[int]] = {}
-        self._seqs: list[array] = []
-        offset = 0
-        for source in fingerprint["sources"]:
-            seq = decode_hashes(source["word_hashes"])
-            if len(seq) != source["words"]:
-                raise ValueError(f"Fingerprint for {source['file']} is damaged (word count differs).")
-            self.sources.append(source)
-            self._seqs.append(seq)
-            self.starts.append(offset)
-            for i, h in enumerate(seq):
-                self.positions.setdefault(h, []).append(offset + i)
-            offset += len(seq) + 1_000_000
-
-    @classmethod
-    def load(cls, path: Path) -> SourceIndex:
-        return cls(json.loads(path.read_text(encoding="utf-8")))
-
-    def source_of(self, position: int) -> tuple[int, int]:
-        """(source number, position inside it) of a global position."""
-        for n in range(len(self.starts) - 1, -1, -1):
-            if position >= self.starts[n]:
-                return n, position - self.starts[n]
-        raise ValueError(position)
-
-    def score(self, sentence: list[int], threshold: float = THRESHOLD) -> tuple[float, int, int]:
-        """Best LCS ratio of the sentence against any run of one source, with where it was found.
-
-        Exact whenever the result is >= threshold; below it the value is the best found among
-        the runs that could reach the threshold (0.0 when none could).
-        Returns (score, source number, position of the run's start in that source).
-        """
-        n = len(sentence)
-        if n == 0:
-            return 0.0, -1, -1
-        need = max(1, math.ceil(threshold * n - 1e-9))
-        window = math.ceil(WINDOW_FACTOR * n)
-        counts: dict[int, int] = {}
-        for h in sentence:
-            counts[h] = counts.get(h, 0) + 1
-        hits: list[int] = []
-        for h in counts:
-            found = self.positions.get(h)
-            if found:
-                hits.extend(found)
-        if len(hits) < need:
-            return 0.0, -1, -1
-        hits.sort()
-        # A run with LCS >= need holds >= need hit positions and may start at its first match,
-        # so only runs starting at a hit with `need` hits inside `window` can qualify.
-        span = window - 1
-        starts = [a for a, b in zip(hits, hits[need - 1 :], strict=False) if b - a <= span]
-        if not starts:
-            return 0.0, -1, -1
-        masks: dict[int, int] = {}
-        for i, h in enumerate(sentence):
-            masks[h] = masks.get(h, 0) | (1 << i)
-        full = (1 << n) - 1
-        best, best_src, best_pos = 0, -1, -1
-        for start in starts:
-            src, pos = self.source_of(start)
-            seq = self._seqs[src]
-            run = seq[pos : pos + window]
-            # Bit-parallel LCS (Allison–Dix / Hyyrö): zero bits of v count the LCS length.
-            v = full
-            for h in run:
-                u = v & masks.get(h, 0)
-                v = ((v + u) | (v - u)) & full
-            lcs = n - v.bit_count()
-            if lcs > best:
-                best, best_src, best_pos = lcs, src, pos
-                if best == n:
-                    break
-        return best / n, best_src, best_pos
-
-
-# ---------------------------------------------------------------- site text
-
-
-@dataclass
-class Segment:
-    """A stretch of site text (paragraph, list item, heading, table cell, YAML field)."""
-
-    path: str
-    lines: list[tuple[int, str]]  # (line number, text)
-    quoted: bool = False  # a Markdown block quote
-    group: int = 0  # list items of one list share a number above 0
-
-
-@dataclass
-class Sentence:
-    path: str
-    line: int
-    text: str
-    quoted: bool
-    group: int = 0
-
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^#{1,6}\s+")
-_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*\s*(?:"(.*)")?\s*$')
-_DEFINITION = re.compile(r"^\s*:\s{1,4}")
-_ABBR = re.compile(r"^\*\[([^\]]+)\]:\s*")
-_FOOTDEF = re.compile(r"^\[\^[^\]]+\]:\s*")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-
-
-# A block quote is exempt only as statute text: it starts with «§», or the line introducing it names a
-# law, a regulation or a section («NAV-loven § 14 lyder:»).
-_STATUTE = re.compile(r"§|\b(lov|loven|lova|lovens|forskrift|forskriften|forskrifta)\b|\w+loven\b", re.I)
-
-
-def _statute_quote_lines(lines: list[str]) -> set[int]:
-    """Line numbers (1-based) of block quotes that are statute text."""
-    statute: set[int] = set()
-    i = 0
-    while i < len(lines):
-        if not lines[i].lstrip().startswith(">"):
-            i += 1
-            continue
-        start = i
-        while i < len(lines) and lines[i].lstrip().startswith(">"):
-            i += 1
-        before = next((ln for ln in reversed(lines[:start]) if ln.strip()), "")
-        first = lines[start].lstrip().lstrip("> ").lstrip("*_")
-        if _STATUTE.search(before) or first.startswith("§"):
-            statute.update(range(start + 1, i + 1))
-    return statute
-
-
-def markdown_segments(path: str, text: str) -> Iterator[Segment]:
-    """Split a Markdown page into segments of reader-visible text, with line numbers."""
-    lines = text.split("\n")
-    i = 0
-    if lines and lines[0].strip() == "---":  # front matter: only the description is text
-        i = 1
-        while i < len(lines) and lines[i].strip() != "---":
-            m = re.match(r"description:\s*(.*)", lines[i])
-            if m:
-                yield Segment(path, [(i + 1, m.group(1).strip("'\""))])
-            i += 1
-        i += 1
-    statute_quote = _statute_quote_lines(lines)
-    current: list[tuple[int, str]] = []
-    quoted = False
-    in_fence = False
-    in_comment = False
-    lists = 0  # lists seen so far; list items carry their list's number
-    in_list = False
-    group = 0
-
-    def flush() -> Iterator[Segment]:
-        nonlocal current
-        if current:
-            yield Segment(path, current, quoted, group)
-        current = []
-
-    for number, raw in enumerate(lines[i:], start=i + 1):
-        if in_fence:
-            if _FENCE.match(raw):
-                in_fence = False
-            continue
-        if _FENCE.match(raw):
-            yield from flush()
-            in_fence = True
-            continue
-        if in_comment or "<!--" in raw:
-            start = raw.find("<!--")
-            end = raw.find("-->")
-            if in_comment and end >= 0:
-                in_comment = False
-                raw = raw[end + 3 :]
-            elif in_comment:
-                continue
-            elif end > start:
-                raw = raw[:start] + raw[end + 3 :]
-            else:
-                in_comment = True
-                raw = raw[:start]
-        line = raw.strip()
-        if not line or line.startswith("--8<--"):
-            yield from flush()
-            continue
-        is_quote = line.startswith(">")
-        if is_quote:
-            line = line.lstrip("> ").strip()
-            if not line:  # a blank line inside a block quote ends a paragraph
-                yield from flush()
-                continue
-        is_quote = is_quote and number in statute_quote
-        if is_quote != quoted:
-            yield from flush()
-            quoted = is_quote
-        if not current and not raw[:1].isspace() and not _LIST.match(line):
-            in_list = False
-        if not current:
-            group = 0
-        m = _ADMONITION.match(line)
-        if m:
-            yield from flush()
-            if m.group(1):
-                yield Segment(path, [(number, m.group(1))])
-            continue
-        if line.startswith("|"):
-            yield from flush()
-            if not _TABLE_RULE.match(line):
-                for cell in line.strip("|").split("|"):
-                    if cell.strip():
-                        yield Segment(path, [(number, cell)])
-            continue
-        if _HEADING.match(line):
-            yield from flush()
-            yield Segment(path, [(number, _HEADING.sub("", line))])
-            continue
-        for pattern in (_LIST, _DEFINITION, _ABBR, _FOOTDEF):
-            if pattern.match(line):
-                yield from flush()
-                line = pattern.sub("", line, count=1)
-                if pattern is _LIST:
-                    if not in_list:
-                        lists += 1
-                        in_list = True
-                    group = lists
-                break
-        current.append((number, line))
-    yield from flush()
-
-
-_BLOCK_INDICATOR = re.compile(r"^[|>][+-]?\d*\s*(#.*)?$")
-_FLOW = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s*)?\{(.*)\}\s*$")
-_FLOW_PAIR = re.compile(r"([A-Za-z_][\w-]*):\s*(\"[^\"]*\"|'[^']*'|[^,]*)")
-_KEY = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):(?:\s+(.*))?$")
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        return json.loads(value) if "\\" in value else value[1:-1]
-    if len(value) >= 2 and value[0] == value[-1] == "'":
-        return value[1:-1].replace("''", "'")
-    return re.sub(r"\s+#.*$", "", value)
-
-
-def yaml_segments(path: str, text: str) -> Iterator[Segment]:
-    """Reader-visible text fields of a checklist YAML file, line-based (stdlib only).
-
-    Handles the subset the checklists use: ``key: value`` (plain or quoted, possibly continued
-    on more-indented lines) and block scalars (``|``, ``>``), also as the first key of a list item.
-    """
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        flow = _FLOW.match(lines[i])
-        if flow:  # a one-line flow mapping, e.g. a changelog entry {version: "1.0", text: …}
-            for key, value in _FLOW_PAIR.findall(flow.group(1)):
-                if key in YAML_TEXT_KEYS:
-                    yield Segment(path, [(i + 1, _unquote(value.strip()))])
-            i += 1
-            continue
-        m = _KEY.match(lines[i])
-        if not m or lines[i].lstrip().startswith("#"):
-            i += 1
-            continue
-        indent = len(m.group(1))
-        key, value = m.group(2), (m.group(3) or "").strip()
-        i += 1
-        body: list[tuple[int, str]] = []
-        if _BLOCK_INDICATOR.match(value):
-            while i < len(lines) and (not lines[i].strip() or len(lines[i]) - len(lines[i].lstrip()) > indent):
-                body.append((i + 1, lines[i].strip()))
-                i += 1
-        elif value:
-            body.append((i, value))
-            # Continuation lines of a multi-line scalar are more indented and are not keys.
-            while (
-                i < len(lines)
-                and lines[i].strip()
-                and len(lines[i]) - len(lines[i].lstrip()) > indent
-                and not _KEY.match(lines[i])
-                and not lines[i].lstrip().startswith(("- ", "#"))
-            ):
-                body.append((i + 1, lines[i].strip()))
-                i += 1
-        if key not in YAML_TEXT_KEYS or not body:
-            continue
-        if not _BLOCK_INDICATOR.match(value):
-            joined = " ".join(t for _, t in body)
-            if joined[:1] in "\"'":
-                body = [(body[0][0], _unquote(joined))]
-            else:
-                body = [(n, re.sub(r"\s+#.*$", "", t)) for n, t in body]
-        # A block scalar is Markdown: split its paragraphs and list items like a page.
-        block = "\n".join(t for _, t in body)
-        offset = body[0][0] - 1
-        for seg in markdown_segments(path, block):
-            yield Segment(path, [(n + offset, t) for n, t in seg.lines], seg.quoted, seg.group)
-
-
-_Q = re.compile(r"<q(?:\s[^>]*)?>(.*?)</q>", re.S)
 _GUILLEMETS = re.compile(r"«([^«»]*)»")
-_Q_OPEN = re.compile(r"<q(?:\s[^>]*)?>")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_URL = re.compile(r"<?(?:https?://|www\.)[^\s)>]+>?")
-_CODE = re.compile(r"`[^`]*`")
-_ATTRS = re.compile(r"\{\s*[#.:][^}]*\}")
-_FOOTREF = re.compile(r"\[\^[^\]]+\]")
-QUOTE_OPEN, QUOTE_CLOSE = "\ue000", "\ue001"  # private-use marks for exempt <q> spans
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown/HTML inline syntax removed; <q> spans kept between private-use marks."""
-    text = _Q.sub(lambda m: f"{QUOTE_OPEN}{m.group(1)}{QUOTE_CLOSE}", markdown)
-    text = _CODE.sub(" ", text)
-    text = _IMAGE.sub(" ", text)
-    text = _LINK.sub(r"\1", text)
-    text = _URL.sub(" ", text)
-    text = _ATTRS.sub(" ", text)
-    text = _FOOTREF.sub(" ", text)
-    text = _TAG.sub(" ", text)
-    text = re.sub(r"\*{1,3}|`", "", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-ABBREVIATIONS = frozenset(
-    "jf jfr f.eks bl.a ca nr kap pkt dvs mv o.l m.m evt ev inkl t.o.m f.o.m mht vs s st.prp prop ot.prp "
-    "ang iht pr tlf avd adm dir kl".split()
-)
-_SPLIT = re.compile(r"(?<=[.!?…])([\"»”’)\]*_]*)\s+(?=[«\"“(\[*_<]*[A-ZÆØÅ\d])")
-
-
-def sentences(segment: Segment) -> Iterator[Sentence]:
-    """Split a segment into sentences, each with the line it starts on."""
-    starts: list[tuple[int, int]] = []  # (offset in joined text, line number)
-    parts: list[str] = []
-    offset = 0
-    for number, text in segment.lines:
-        starts.append((offset, number))
-        parts.append(text)
-        offset += len(text) + 1
-    joined = " ".join(parts)
-
-    def line_at(pos: int) -> int:
-        number = starts[0][1]
-        for off, n in starts:
-            if off <= pos:
-                number = n
-        return number
-
-    pieces: list[tuple[str, int]] = []
-    begin = 0
-    for m in _SPLIT.finditer(joined):
-        before = joined[begin : m.start()]
-        last = before.rsplit(" ", 1)[-1].rstrip(".").casefold().lstrip("(«*_")
-        if last in ABBREVIATIONS:
-            continue
-        pieces.append((joined[begin : m.end(1)], line_at(begin)))
-        begin = m.end()
-    pieces.append((joined[begin:], line_at(begin)))
-    # A <q> quotation may hold several sentences: close and reopen it at each split.
-    inside = False
-    for piece, line in pieces:
-        text = ("<q>" if inside else "") + piece
-        opened = [m.end() for m in _Q_OPEN.finditer(text)]
-        closed = text.rfind("</q>")
-        inside = bool(opened) and opened[-1] > closed
-        yield from _make(segment, text + ("</q>" if inside else ""), line)
-
-
-def _make(segment: Segment, raw: str, line: int) -> Iterator[Sentence]:
-    text = raw.strip()
-    if text:
-        yield Sentence(segment.path, line, text, segment.quoted, segment.group)
-
-
-# ---------------------------------------------------------------- checking
 
 
 @dataclass
@@ -509,23 +99,6 @@ def remove_titles(seq: list[int], titles: list[list[int]]) -> list[int]:
             else:
                 i += 1
     return seq
-
-
-def site_files(root: Path) -> list[Path]:
-    """Pages, checklists and the abbreviation tooltips every page includes."""
-    return (
-        sorted((root / "docs").glob("*.md"))
-        + sorted((root / "checklists").glob("*.yml"))
-        + sorted((root / "includes").glob("*.md"))
-    )
-
-
-def file_sentences(root: Path, path: Path) -> Iterator[Sentence]:
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    text = path.read_text(encoding="utf-8")
-    segments = yaml_segments(rel, text) if path.suffix in (".yml", ".yaml") else markdown_segments(rel, text)
-    for segment in segments:
-        yield from sentences(segment)
 
 
 class Checker:

@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from own_words import FINGERPRINT, HASH_PERSON, encode_hashes, hashes, tool_root
+from own_words import FINGERPRINT, tool_root
+from own_words_measure import HASH_PERSON, encode_hashes, hashes
 
 # Footnote markers and HTML tags from the PDF extraction are not words of the text.
 _SUP = re.compile(r"<sup>.*?</sup>", re.S)
