@@ -28,11 +28,12 @@ with them and not without them.
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -45,6 +46,7 @@ from own_words_measure import (  # noqa: F401  (re-exported for the tests and sc
     decode_hashes,
     encode_hashes,
     hashes,
+    word_hash,
     words,
 )
 from own_words_text import (  # noqa: F401
@@ -76,6 +78,8 @@ class Finding:
     source: str
     exempted: bool = False
     kind: str = "sentence"  # or "list" (a whole list, reported with --lists)
+    judged: list[int] = field(default_factory=list)  # word hashes that were scored
+    position: int = -1  # start of the best run in the source
 
 
 def load_titles(path: Path) -> list[list[int]]:
@@ -124,16 +128,18 @@ class Checker:
         )
 
     def _judge(self, where: Sentence, text: str, everything: list[int], own: list[int], kind: str) -> Finding | None:
-        score, src, _ = self.index.score(everything, self.threshold)
+        score, src, pos = self.index.score(everything, self.threshold)
         if score < self.threshold:
             return None
+        judged, exempted = everything, False
         if len(own) != len(everything):  # exempt words: judge the sentence's own words alone
-            own_score, own_src = (self.index.score(own, self.threshold)[:2]) if len(own) >= MIN_WORDS else (0.0, -1)
-            if own_score < self.threshold:
-                source = self.index.sources[src]["file"]
-                return Finding(where.path, where.line, score, text, source, exempted=True, kind=kind)
-            score, src = own_score, own_src
-        return Finding(where.path, where.line, score, text, self.index.sources[src]["file"], kind=kind)
+            own_found = self.index.score(own, self.threshold) if len(own) >= MIN_WORDS else (0.0, -1, -1)
+            if own_found[0] < self.threshold:
+                exempted = True
+            else:
+                (score, src, pos), judged = own_found, own
+        source = self.index.sources[src]["file"]
+        return Finding(where.path, where.line, score, text, source, exempted, kind, judged, pos)
 
     def check(self, sentence: Sentence) -> Finding | None:
         """A Finding for a near-copy (exempted or not), else None."""
@@ -193,6 +199,38 @@ def root_titles() -> Path:
     return tool_root() / TITLES
 
 
+def explain(finding: Finding, seeds: Path) -> str:
+    """The source run a finding follows, its matched words in capitals (needs the source texts)."""
+    from source_fingerprint import source_text  # here: that module imports this one
+
+    path = seeds / finding.source
+    if not path.exists():
+        return f"(no {path})"
+    window = math.ceil(WINDOW_FACTOR * len(finding.judged))
+    run = words(source_text(path.read_text(encoding="utf-8")))[finding.position : finding.position + window]
+    ours, theirs = finding.judged, [word_hash(w) for w in run]
+    # Longest common subsequence table, then one alignment read off it.
+    table = [[0] * (len(theirs) + 1) for _ in range(len(ours) + 1)]
+    for i in range(len(ours) - 1, -1, -1):
+        for j in range(len(theirs) - 1, -1, -1):
+            same = ours[i] == theirs[j]
+            table[i][j] = table[i + 1][j + 1] + 1 if same else max(table[i + 1][j], table[i][j + 1])
+    matched: set[int] = set()
+    i = j = 0
+    while i < len(ours) and j < len(theirs):
+        if ours[i] == theirs[j]:
+            matched.add(j)
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    if not matched:
+        return "(the source text differs from the fingerprint: run scripts/source_fingerprint.py)"
+    shown = range(min(matched), max(matched) + 1)
+    return " ".join(run[k].upper() if k in matched else run[k] for k in shown)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=tool_root(), help="repository to scan (default: this one)")
@@ -201,10 +239,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lists", action="store_true", help="also report whole lists whose short items follow a source list (advice)"
     )
-    parser.add_argument("files", nargs="*", type=Path, help="files to scan (default: docs/*.md, checklists/*.yml)")
+    parser.add_argument(
+        "--seeds", type=Path, help="source texts (e.g. /work/shared/seeds): show each finding's source run"
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        help="files to scan, relative to --root (default: docs/*.md, checklists/*.yml, includes/*.md)",
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    files = [f.resolve() if f.is_absolute() else (Path.cwd() / f).resolve() for f in args.files] or site_files(root)
+    files = [(root / f).resolve() for f in args.files] or site_files(root)  # relative to --root
     began = time.perf_counter()
     findings, checked = check_files(root, files, args.threshold, args.lists)
     offenders = [f for f in findings if not f.exempted and f.kind == "sentence"]
@@ -214,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     for f in shown:
         mark = (" (exempted)" if f.exempted else "") + (" (list)" if f.kind == "list" else "")
         print(f"{f.path}:{f.line}: {f.score:.2f} [{f.source[:3]}]{mark} {f.text}")
+        if args.seeds:
+            print(f"    source: {explain(f, args.seeds)}")
     took = time.perf_counter() - began
     print(
         f"{len(offenders)} near-copies (score >= {args.threshold:.2f}) among {checked} sentences of "

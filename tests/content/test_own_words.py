@@ -266,3 +266,11 @@ def test_no_prose_hides_in_a_yaml_field_the_check_skips(path):
 
     walk(yaml.safe_load(path.read_text(encoding="utf-8")))
     assert not unchecked, "add the key to YAML_TEXT_KEYS in scripts/own_words.py:\n" + "\n".join(unchecked)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not here (an editor's clone or CI)")
+def test_explain_shows_the_source_run_with_the_matched_words(tmp_path):
+    (found,) = scan(tmp_path, "docs/side.md", PLANTED["004"] + "\n")
+    assert own_words.explain(found, SEEDS) == (
+        "DE OPPLEVER AT DET ER dedikerte FOLK PÅ BEGGE SIDER SOM ønsker å LØSE UTFORDRINGENE OG SOM VIL HVERANDRE VEL"
+    )
