@@ -77,7 +77,7 @@ class Finding:
     text: str
     source: str
     exempted: bool = False
-    kind: str = "sentence"  # or "list" (a whole list, reported with --lists)
+    kind: str = "sentence"  # or "list" / "pair" (advice, reported with --advice)
     judged: list[int] = field(default_factory=list)  # word hashes that were scored
     position: int = -1  # start of the best run in the source
 
@@ -149,40 +149,48 @@ class Checker:
         self.checked += 1
         return self._judge(sentence, text, everything, own, "sentence")
 
-    def check_list(self, items: list[Sentence]) -> Finding | None:
-        """A list whose short items together follow a source list nearly word for word (editors' aid only).
+    def check_group(self, items: list[Sentence], kind: str) -> Finding | None:
+        """Short sentences that together follow a source nearly word for word (editors' advice only).
 
-        Lists of names, places and criteria legitimately keep the source's wording, so this is reported
-        on request (--lists) and is not part of the content test.
+        kind "list": the short items of one list (at least three); kind "pair": two adjacent short
+        sentences of one paragraph. Lists of names, places and criteria legitimately keep the source's
+        wording, so this is reported on request (--advice) and is not part of the content test.
         """
         parts = [self._words(item) for item in items]
         short = [p for p in parts if len(p[1]) < MIN_WORDS]
         everything = [h for p in short for h in p[1]]
-        if len(short) < 3 or len(everything) < MIN_WORDS:
+        if len(short) < (3 if kind == "list" else 2) or len(everything) < MIN_WORDS:
             return None
         own = [h for p in short for h in p[2]]
-        return self._judge(items[0], " / ".join(p[0] for p in short), everything, own, "list")
+        return self._judge(items[0], " / ".join(p[0] for p in short), everything, own, kind)
 
 
 def check_files(
-    root: Path, files: Iterable[Path], threshold: float = THRESHOLD, lists: bool = False
+    root: Path, files: Iterable[Path], threshold: float = THRESHOLD, advice: bool = False
 ) -> tuple[list[Finding], int]:
     """All near-copies (including exempted ones) in the files, and how many sentences were checked.
 
-    With lists=True, also whole lists whose short items follow a source list (kind "list").
+    With advice=True, also lists whose short items follow a source list (kind "list") and two adjacent
+    short sentences of one paragraph that together follow a source sentence (kind "pair").
     """
     checker = Checker(SourceIndex.load(root_fingerprint()), load_titles(root_titles()), threshold)
     findings = []
     for path in files:
         groups: dict[int, list[Sentence]] = {}
+        previous: Sentence | None = None
         for sentence in file_sentences(root, path):
             found = checker.check(sentence)
             if found:
                 findings.append(found)
             if sentence.group:
                 groups.setdefault(sentence.group, []).append(sentence)
-        if lists:
-            findings.extend(f for f in map(checker.check_list, groups.values()) if f)
+            if advice and previous and previous.segment == sentence.segment:
+                pair = checker.check_group([previous, sentence], "pair")
+                if pair:
+                    findings.append(pair)
+            previous = sentence
+        if advice:
+            findings.extend(f for f in (checker.check_group(g, "list") for g in groups.values()) if f)
     return findings, checker.checked
 
 
@@ -237,7 +245,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="report scores at or above this")
     parser.add_argument("--show-exempted", action="store_true", help="also list exempted sentences")
     parser.add_argument(
-        "--lists", action="store_true", help="also report whole lists whose short items follow a source list (advice)"
+        "--advice",
+        "--lists",
+        action="store_true",
+        help="also report lists, and pairs of short sentences, that together follow a source (not in the test)",
     )
     parser.add_argument(
         "--seeds", type=Path, help="source texts (e.g. /work/shared/seeds): show each finding's source run"
@@ -252,13 +263,13 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     files = [(root / f).resolve() for f in args.files] or site_files(root)  # relative to --root
     began = time.perf_counter()
-    findings, checked = check_files(root, files, args.threshold, args.lists)
+    findings, checked = check_files(root, files, args.threshold, args.advice)
     offenders = [f for f in findings if not f.exempted and f.kind == "sentence"]
     exempted = [f for f in findings if f.exempted and f.kind == "sentence"]
     shown = offenders + (exempted if args.show_exempted else [])
-    shown += [f for f in findings if f.kind == "list" and (args.show_exempted or not f.exempted)]
+    shown += [f for f in findings if f.kind != "sentence" and (args.show_exempted or not f.exempted)]
     for f in shown:
-        mark = (" (exempted)" if f.exempted else "") + (" (list)" if f.kind == "list" else "")
+        mark = (" (exempted)" if f.exempted else "") + (f" ({f.kind})" if f.kind != "sentence" else "")
         print(f"{f.path}:{f.line}: {f.score:.2f} [{f.source[:3]}]{mark} {f.text}")
         if args.seeds:
             print(f"    source: {explain(f, args.seeds)}")

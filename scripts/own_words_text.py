@@ -33,6 +33,7 @@ class Sentence:
     text: str
     quoted: bool
     group: int = 0
+    segment: int = 0  # sentences of one paragraph (or item, cell, heading) share a number
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -325,5 +326,7 @@ def file_sentences(root: Path, path: Path) -> Iterator[Sentence]:
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     text = path.read_text(encoding="utf-8")
     segments = yaml_segments(rel, text) if path.suffix in (".yml", ".yaml") else markdown_segments(rel, text)
-    for segment in segments:
-        yield from sentences(segment)
+    for number, segment in enumerate(segments, start=1):
+        for sentence in sentences(segment):
+            sentence.segment = number
+            yield sentence

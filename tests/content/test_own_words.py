@@ -230,7 +230,7 @@ def test_no_site_sentence_follows_a_source_nearly_word_for_word(capsys):
     assert not offenders, f"{len(offenders)} sentences follow a source nearly word for word:\n{listing}"
 
 
-def test_lists_mode_reports_a_transcribed_list_as_advice_only(tmp_path):
+def test_advice_mode_reports_a_transcribed_list(tmp_path):
     words = PLANTED["000"].rstrip(".").split()
     items = [" ".join(words[i : i + 10]) for i in range(0, len(words), 10)]
     page = "Slik gjør dere det:\n\n" + "".join(f"- {item}\n" for item in items)
@@ -238,7 +238,7 @@ def test_lists_mode_reports_a_transcribed_list_as_advice_only(tmp_path):
     path.parent.mkdir(parents=True)
     path.write_text(page, encoding="utf-8")
     assert own_words.check_files(tmp_path, [path])[0] == []  # no item is a 12-word sentence
-    found, _ = own_words.check_files(tmp_path, [path], lists=True)
+    found, _ = own_words.check_files(tmp_path, [path], advice=True)
     assert [(f.kind, f.line, f.source[:3]) for f in found] == [("list", 3, "000")]
 
 
@@ -274,3 +274,14 @@ def test_explain_shows_the_source_run_with_the_matched_words(tmp_path):
     assert own_words.explain(found, SEEDS) == (
         "DE OPPLEVER AT DET ER dedikerte FOLK PÅ BEGGE SIDER SOM ønsker å LØSE UTFORDRINGENE OG SOM VIL HVERANDRE VEL"
     )
+
+
+def test_advice_mode_reports_a_copied_sentence_split_in_two(tmp_path):
+    words = PLANTED["000"].rstrip(".").split()
+    page = "Først noe annet her. " + " ".join(words[:10]) + ". " + " ".join(words[10:20]).capitalize() + ".\n"
+    path = tmp_path / "docs" / "delt.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(page, encoding="utf-8")
+    assert own_words.check_files(tmp_path, [path])[0] == []  # both halves are under 12 words
+    found, _ = own_words.check_files(tmp_path, [path], advice=True)
+    assert [(f.kind, f.line, f.source[:3]) for f in found] == [("pair", 1, "000")]
