@@ -63,12 +63,17 @@ def test_the_real_content_passes_through_the_script_ci_runs(tmp_path: Path) -> N
     summary = tmp_path / "summary.md"
     env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
     run = subprocess.run(
-        ["bash", "scripts/check", "--github"], cwd=ROOT, capture_output=True, text=True, env=env, check=False
+        ["bash", "scripts/partnerskap", "check", "--github"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "::error" not in run.stdout
     assert summary.read_text(encoding="utf-8").startswith("### Innholdskontroll: ingen feil\n\n")
-    assert "scripts/check ${GITHUB_ACTIONS:+--github}" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "scripts/partnerskap check ${GITHUB_ACTIONS:+--github}" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
 def test_annotation_escapes_what_would_end_its_fields() -> None:
