@@ -160,8 +160,8 @@ def test_the_example_checklist_is_valid_and_fits_the_schema(tmp_path: Path) -> N
             str(ROOT / ".venv/bin/check-jsonschema"),
             "--schemafile",
             str(ROOT / "checklists/skjema/sjekkliste.schema.json"),
-        ]
-        + [str(root / base().target)],
+            str(root / base().target),
+        ],
         capture_output=True,
         text=True,
         check=False,
