@@ -10,8 +10,8 @@ from helpers import VALID_CHECKLIST, mkdocs_build, project_copy
 
 # (case id, file name, content, fragment of the line the message must name, message part)
 CASES = [
-    # PyYAML notices the unclosed bracket on the next line; the message also names the line it opened on.
-    ("yaml-syntax", "eksempel.yml", VALID_CHECKLIST.replace("title: Eksempel", "title: [Eksempel"), 'version: "1.1"', "begynner på linje 2"),
+    # PyYAML notices the unclosed bracket on the next line; the error names the line it opened on.
+    ("yaml-syntax", "eksempel.yml", VALID_CHECKLIST.replace("title: Eksempel", "title: [Eksempel"), "title: [Eksempel", "som begynner her, blir ikke avsluttet"),
     ("tab-indent", "eksempel.yml", VALID_CHECKLIST.replace('    title: "2.0 Andre del"', '\ttitle: "2.0 Andre del"'), "\ttitle", "YAML-syntaksfeil"),
     ("missing-field", "eksempel.yml", VALID_CHECKLIST.replace("intro: |\n  Les [siden](side.md#medbestemmelse).\n", ""), "id: eksempel", "Feltet «intro» mangler"),
     ("typo-key", "eksempel.yml", VALID_CHECKLIST.replace("    guidance: Om delen.", "    guidnace: Om delen."), "guidnace", "Mente du «guidance»?"),
