@@ -177,7 +177,7 @@ def _type_schema(hint: Any) -> dict[str, Any]:
         return {"type": "array", "items": _type_schema(args[0])}
     if origin is dict:
         return {"type": "object", "additionalProperties": _type_schema(args[1])}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return {"$ref": f"#/definitions/{hint.__name__}"}
     simple = {str: "string", int: "integer", bool: "boolean", float: "number"}
     if hint in simple:
