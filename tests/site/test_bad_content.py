@@ -12,13 +12,13 @@ from partnerskap.project import load_project
 
 # (case id, file name, content, fragment of the line the message must name, message part)
 CASES = [
-    # PyYAML notices the unclosed bracket on the next line; the message also names the line it opened on.
+    # PyYAML notices the unclosed bracket on the next line; the error names the line it opened on.
     (
         "yaml-syntax",
         "eksempel.yml",
         VALID_CHECKLIST.replace("title: Eksempel", "title: [Eksempel"),
-        'version: "1.1"',
-        "begynner på linje 2",
+        "title: [Eksempel",
+        "som begynner her, blir ikke avsluttet",
     ),
     (
         "tab-indent",
