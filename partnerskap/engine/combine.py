@@ -22,6 +22,7 @@ from . import charts, ooxml
 from .answers import ImportProblem, is_answered, parse_answer_file
 from .definition import Definition, ItemRef
 from .exports import ExportFile, _safe_cells
+from .problems import UserError
 
 _CSV_NUMBER = re.compile(r"^-?\d+(?:,\d+)?$")
 
@@ -402,4 +403,4 @@ def export_combined(definition: Definition, combined: dict[str, Any], kind: str,
             sheets.append(("Tabell", [table["header"], *table["rows"], table["sum"]]))
         data = ooxml.xlsx(sheets, ITEM_WIDTHS)
         return ExportFile(f"{base}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data)
-    raise LookupError(f"Ukjent eksportformat «{kind}».")
+    raise UserError(f"Ukjent eksportformat «{kind}».")
