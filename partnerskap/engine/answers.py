@@ -133,6 +133,8 @@ def walkthrough_record(doc: dict[str, Any]) -> dict[str, Any]:
 
 def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any]:
     """Validate an imported answer file against ``definition``; return the document or raise :class:`ImportProblem`."""
+    if not isinstance(raw, (bytes, str)):
+        raise ImportProblem("Filen kunne ikke leses. Velg en JSON-fil eksportert fra Partnerskapsverktøyet.")
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > MAX_FILE_BYTES:
         raise ImportProblem(

@@ -198,7 +198,13 @@ def compare(checklist: str, a: dict[str, Any], b: dict[str, Any]) -> dict[str, A
     """«Sammenlign» two walk-throughs ``{"name", "answers"}``: ``a`` the earlier, ``b`` the later."""
     from .compare import compare as compare_walkthroughs
 
-    return compare_walkthroughs(_definition(checklist), a, b)
+    def side(walkthrough: Any) -> Any:
+        if not isinstance(walkthrough, dict):
+            return walkthrough
+        answers = usable_answers(walkthrough.get("answers", {}))[0]
+        return textsafety.deep({"name": walkthrough.get("name"), "answers": answers}, textsafety.readable)
+
+    return compare_walkthroughs(_definition(checklist), side(a), side(b))
 
 
 def share_encode(

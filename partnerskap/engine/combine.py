@@ -18,7 +18,7 @@ import re
 import statistics
 from typing import Any
 
-from . import charts, ooxml
+from . import charts, ooxml, textsafety
 from .answers import ImportProblem, is_answered, parse_answer_file
 from .definition import Definition, ItemRef
 from .exports import ExportFile, _safe_cells
@@ -51,7 +51,7 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
             skipped.append({"file": name, "reason": "Filen kunne ikke leses."})
             continue
         try:
-            doc = parse_answer_file(text, definition)
+            doc = textsafety.deep(parse_answer_file(text, definition), textsafety.readable)
         except ImportProblem as problem:
             skipped.append({"file": name, "reason": str(problem)})
             continue
@@ -122,9 +122,9 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
 
 def _file_name(file: Any, index: int) -> str:
     name = file.get("name") if isinstance(file, dict) else None
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not textsafety.readable(name).strip():
         return f"Fil {index + 1}"
-    return name.strip()[:200]
+    return textsafety.readable(name).strip()[:200]
 
 
 def _label(respondents: list[dict[str, Any]]) -> None:

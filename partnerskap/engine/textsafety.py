@@ -101,10 +101,12 @@ def _parse_int(literal: str) -> int:
     return int(literal)
 
 
-def loads(text: str) -> Any:
+def loads(text: str, max_depth: int = MAX_DEPTH) -> Any:
     """Strict :func:`json.loads`: nesting, NaN, infinities and overlong numbers are refused as :class:`JSONProblem`."""
-    if nesting_depth(text) > MAX_DEPTH:
-        raise JSONProblem(f"er nestet for dypt (mer enn {MAX_DEPTH} nivåer) og er ikke en svarfil.")
+    if not isinstance(text, str):
+        raise JSONProblem("er ikke tekst.")
+    if nesting_depth(text, max_depth) > max_depth:
+        raise JSONProblem(f"er nestet for dypt (mer enn {max_depth} nivåer) og kan ikke leses.")
     return json.loads(text, parse_constant=_refuse_constant, parse_float=_parse_float, parse_int=_parse_int)
 
 
