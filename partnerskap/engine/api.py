@@ -255,11 +255,10 @@ MAX_REQUEST_DEPTH = 40
 def handle(request: str) -> str:
     """Run one request and return its reply (see the module docstring); never raises."""
     try:
-        if not isinstance(request, str) or textsafety.nesting_depth(request, MAX_REQUEST_DEPTH) > MAX_REQUEST_DEPTH:
-            raise UserError(
-                "Forespørselen til sjekklistemotoren er for dypt nestet og ble avvist. Ingen svar er endret."
-            )
-        message = json.loads(request)
+        try:
+            message = textsafety.loads(request, MAX_REQUEST_DEPTH)
+        except textsafety.JSONProblem as problem:
+            raise UserError(f"Forespørselen til sjekklistemotoren {problem} Ingen svar er endret.") from None
         method = METHODS[message["method"]]
         args = message.get("args", {})
         if not isinstance(args, dict):
