@@ -111,14 +111,27 @@ def new_document(
                 "items": known_items if known_items is not None else definition.hashes(),
             },
             "walkthrough": {
-                **{key: record[key] for key in WALKTHROUGH_FIELDS if key in record},
-                "name": name if isinstance(name, str) and name.strip() else "Gjennomgang",
+                **{key: record[key] for key in WALKTHROUGH_FIELDS if _exportable(key, record.get(key))},
+                "name": name[:MAX_SHORT_TEXT] if isinstance(name, str) and name.strip() else "Gjennomgang",
             },
             "answers": _known_fields(usable_answers(answers)[0], ANSWER_FIELDS),
             "archived": _known_fields(usable_answers(archived or {}, archived=True)[0], ANSWER_FIELDS + ARCHIVE_FIELDS),
         },
         textsafety.repair,
     )
+
+
+def _exportable(key: str, value: Any) -> bool:
+    """Whether a stored walk-through field is one an import accepts (so every JSON export imports again)."""
+    if not isinstance(value, str):
+        return False
+    if key == "id":
+        return bool(WALKTHROUGH_ID.match(value))
+    if key == "meeting_date":
+        return bool(DATE.match(value)) and _valid_date(value)
+    if key in ("created", "updated", "exported"):
+        return bool(TIMESTAMP.match(value))
+    return key == "participants" and len(value) <= MAX_PARTICIPANTS
 
 
 def _known_fields(answers: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
@@ -366,9 +379,9 @@ def _check_answer(
             raise ImportProblem(f"Svaret «{str(value)[:40]}» på punkt «{item_id}» finnes ikke blant svaralternativene.")
     elif item["type"] == "number":
         problem = number_problem(ref, value)
-        if problem:
+        if problem or not isinstance(value, (int, float)):
             raise ImportProblem(f"{problem} Ingen svar er endret.")
-        answer["value"] = int(value)
+        answer["value"] = int(value)  # 7.0 in a file is the whole number 7
     else:
         if not isinstance(value, str):
             raise ImportProblem(f"Svaret på punkt «{item_id}» skal være tekst.")

@@ -123,6 +123,14 @@ def test_a_repaired_export_imports_again() -> None:
     assert reply["result"]["answers"]["fritekst"]["note"] == "lone \ufffd surrogate stored earlier"
 
 
+def test_odd_stored_walkthrough_fields_still_give_an_export_that_imports() -> None:
+    odd = {"id": "ugyldig id!", "name": 5, "created": "<b>", "participants": 7, "meeting_date": "i morgen"}
+    files = all_exports(odd, answers(), {})
+    reply = call("parse_import", checklist=CHECKLIST, text=files["json"].decode("utf-8"))
+    assert reply["ok"], reply
+    assert reply["result"]["walkthrough"] == {"name": "Gjennomgang"} and reply["result"]["record"] == {}
+
+
 def test_share_link_of_stored_text_with_a_lone_surrogate_is_made_and_opens() -> None:
     api.load_definition(definition_data("1.1"))
     given = answers()
