@@ -188,9 +188,9 @@ def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any
     _only_keys(checklist, ("id", "version", "title", "items"), "«checklist»")
     if checklist.get("id") != definition.id:
         other = checklist.get("id")
-        name = f"«{other}»" if isinstance(other, str) and ID_PATTERN.match(other) else "en annen sjekkliste"
+        shown = f"«{other}»" if isinstance(other, str) and ID_PATTERN.match(other) else "en annen sjekkliste"
         raise ImportProblem(
-            f"Filen gjelder sjekklisten {name}, ikke «{definition.id}». Åpne riktig sjekkliste og importer der."
+            f"Filen gjelder sjekklisten {shown}, ikke «{definition.id}». Åpne riktig sjekkliste og importer der."
         )
     if not isinstance(checklist.get("version"), str) or not VERSION.match(checklist["version"]):
         raise ImportProblem("Filen mangler sjekklisteversjon.")
