@@ -16,6 +16,8 @@ import json
 import math
 import re
 import statistics
+import sys
+import traceback
 from typing import Any
 
 from . import charts, ooxml, textsafety
@@ -54,6 +56,10 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
             doc = textsafety.deep(parse_answer_file(text, definition), textsafety.readable)
         except ImportProblem as problem:
             skipped.append({"file": name, "reason": str(problem)})
+            continue
+        except Exception:  # noqa: BLE001 - one file must never stop the others; the fault is logged
+            print(f"partnerskap engine: combine could not read «{name}»\n{traceback.format_exc()}", file=sys.stderr)
+            skipped.append({"file": name, "reason": "Filen kunne ikke leses på grunn av en feil i verktøyet."})
             continue
         version = doc["checklist"]["version"]
         if version != definition.version:

@@ -213,6 +213,28 @@ def test_deep_nesting_in_combine_names_and_skips_only_that_file() -> None:
     assert exported["ok"], exported
 
 
+def test_an_unexpected_fault_in_one_file_skips_only_that_file() -> None:
+    from partnerskap.engine import combine as combine_module
+
+    data = survey_definition_data()
+    api.load_definition(data)
+    files = [{"name": f"{name}.json", "text": answer_file(data, name, {"kommuner": {"value": 2}})} for name in "AB"]
+    real = combine_module.parse_answer_file
+
+    def failing(text, definition):
+        if '"A"' in text:
+            raise RuntimeError("a programming error")
+        return real(text, definition)
+
+    combine_module.parse_answer_file = failing
+    try:
+        result = call("combine", checklist="undersokelse", files=files)["result"]
+    finally:
+        combine_module.parse_answer_file = real
+    assert result["count"] == 1 and [entry["file"] for entry in result["skipped"]] == ["A.json"]
+    _norwegian(result["skipped"][0]["reason"])
+
+
 def test_control_characters_in_respondent_names_keep_every_chart_well_formed() -> None:
     data = survey_definition_data()
     api.load_definition(data)
