@@ -30,6 +30,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from .textsafety import readable, xml_text
+
 __all__ = ["bar_chart_svg", "data_table_html", "distribution_svg", "format_number"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -60,7 +62,8 @@ _PATTERNS: tuple[str, ...] = (
 
 
 def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text for SVG and HTML: escaped, without characters XML 1.0 forbids or bidirectional overrides."""
+    return html.escape(xml_text(readable(str(text))), quote=True)
 
 
 def _num(value: float) -> str:

@@ -16,12 +16,15 @@ import json
 import math
 import re
 import statistics
+import sys
+import traceback
 from typing import Any
 
-from . import charts, ooxml
+from . import charts, ooxml, textsafety
 from .answers import ImportProblem, is_answered, parse_answer_file
 from .definition import Definition, ItemRef
 from .exports import ExportFile, _safe_cells
+from .problems import UserError
 
 _CSV_NUMBER = re.compile(r"^-?\d+(?:,\d+)?$")
 
@@ -50,9 +53,13 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
             skipped.append({"file": name, "reason": "Filen kunne ikke leses."})
             continue
         try:
-            doc = parse_answer_file(text, definition)
+            doc = textsafety.deep(parse_answer_file(text, definition), textsafety.readable)
         except ImportProblem as problem:
             skipped.append({"file": name, "reason": str(problem)})
+            continue
+        except Exception:  # noqa: BLE001 - one file must never stop the others; the fault is logged
+            print(f"partnerskap engine: combine could not read «{name}»\n{traceback.format_exc()}", file=sys.stderr)
+            skipped.append({"file": name, "reason": "Filen kunne ikke leses på grunn av en feil i verktøyet."})
             continue
         version = doc["checklist"]["version"]
         if version != definition.version:
@@ -121,9 +128,9 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
 
 def _file_name(file: Any, index: int) -> str:
     name = file.get("name") if isinstance(file, dict) else None
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not textsafety.readable(name).strip():
         return f"Fil {index + 1}"
-    return name.strip()[:200]
+    return textsafety.readable(name).strip()[:200]
 
 
 def _label(respondents: list[dict[str, Any]]) -> None:
@@ -402,4 +409,4 @@ def export_combined(definition: Definition, combined: dict[str, Any], kind: str,
             sheets.append(("Tabell", [table["header"], *table["rows"], table["sum"]]))
         data = ooxml.xlsx(sheets, ITEM_WIDTHS)
         return ExportFile(f"{base}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data)
-    raise LookupError(f"Ukjent eksportformat «{kind}».")
+    raise UserError(f"Ukjent eksportformat «{kind}».")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from . import ooxml
+from . import ooxml, textsafety
 from .answers import DATE, has_content, is_answered
 from .definition import Definition
 from .progress import progress
@@ -99,7 +98,7 @@ def rows(definition: Definition, doc: dict[str, Any]) -> list[list[str]]:
 
 
 def export_json(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
-    data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    data = textsafety.dumps(doc, indent=1).encode("utf-8")
     return ExportFile(filename(definition, doc, today, "json"), "application/json", data)
 
 
@@ -114,9 +113,13 @@ def export_csv(definition: Definition, doc: dict[str, Any], today: str) -> Expor
     )
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these may be read as a formula by a spreadsheet (OWASP's CSV injection list)."""
+
+
 def _safe_cells(row: list[str]) -> list[str]:
     """Neutralise spreadsheet formulas in free text (CSV injection)."""
-    return ["'" + cell if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@") else cell for cell in row]
+    return ["'" + cell if isinstance(cell, str) and cell[:1] in FORMULA_STARTS else cell for cell in row]
 
 
 def export_xlsx(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
@@ -129,16 +132,32 @@ def export_xlsx(definition: Definition, doc: dict[str, Any], today: str) -> Expo
     )
 
 
-def _md(text: str) -> str:
-    """Escape Markdown so answers are shown as written, never as markup."""
-    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|])", r"\\\1", text).replace("\n", "  \n")
+_MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~=]|&(?=#?[A-Za-z0-9]+;))")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def _md(text: str, indent: str = "") -> str:
+    """Text shown as written, never as markup, that stays in the block it is put in.
+
+    Every punctuation character that can start markup is backslash-escaped, so no line can open
+    a fence (```, ~~~), a heading (also ``===`` under a line), a list, a quote or HTML. Lines
+    are joined by hard breaks; ``indent`` (two spaces in a list item) keeps each further
+    line inside the item, and leading spaces are dropped so none becomes a code block.
+    """
+    lines = [_MD_PUNCTUATION.sub(r"\\\1", line.lstrip(" \t")) for line in _LINE_BREAK.split(str(text))]
+    return ("  \n" + indent).join(lines)
+
+
+def _md_line(text: str) -> str:
+    """:func:`_md` for a heading: one line, whatever the text holds."""
+    return _md(" ".join(str(text).split()))
 
 
 def export_markdown(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
     answers = doc.get("answers", {})
     summary = progress(definition, answers)["total"]
     lines = [
-        f"# {_md(definition.title)}",
+        f"# {_md_line(definition.title)}",
         "",
         f"Gjennomgang: {_md(doc['walkthrough']['name'])}  ",
         f"Sjekklisteversjon: {_md(definition.version)}  ",
@@ -147,29 +166,28 @@ def export_markdown(definition: Definition, doc: dict[str, Any], today: str) -> 
         "",
     ]
     for section in definition.sections:
-        lines += [f"## {_md(section['title'])}", ""]
+        lines += [f"## {_md_line(section['title'])}", ""]
         for ref in (r for r in definition.items if r.section is section):
             item = ref.data
             answer = answers.get(ref.id, {})
             label = definition.value_label(item, answer.get("value")) or "Ikke besvart"
-            lines.append(f"### {ref.number} {_md(item['text'])}")
+            lines.append(f"### {ref.number} {_md_line(item['text'])}")
             lines.append("")
-            lines.append(f"- Svar: {_md(label)}")
+            lines.append(f"- Svar: {_md(label, '  ')}")
             for key, title in (("note", "Notat"), ("decision", "Vedtak")):
                 if answer.get(key):
-                    lines.append(f"- {title}: {_md(answer[key])}")
+                    lines.append(f"- {title}: {_md(answer[key], '  ')}")
             owner = _owner(answer)
             if owner:
-                lines.append(f"- Ansvarlig: {_md(owner)}")
+                lines.append(f"- Ansvarlig: {_md(owner, '  ')}")
             if answer.get("due"):
                 lines.append(f"- Frist: {answer['due']}")
             lines.append("")
     if doc.get("archived"):
         lines += ["## Arkiverte svar (punkter som er fjernet fra sjekklisten)", ""]
         for item_id, answer in doc["archived"].items():
-            lines.append(
-                f"- {_md(answer.get('text') or item_id)}: {_md(str(answer.get('value') or ''))} {_md(answer.get('note', ''))}".rstrip()
-            )
+            text, value = _md(answer.get("text") or item_id, "  "), _md(str(answer.get("value") or ""), "  ")
+            lines.append(f"- {text}: {value} {_md(answer.get('note', ''), '  ')}".rstrip())
         lines.append("")
     data = "\n".join(lines).encode("utf-8")
     return ExportFile(filename(definition, doc, today, "md"), "text/markdown;charset=utf-8", data)
@@ -277,23 +295,23 @@ def _md_cell(text: str) -> str:
 def export_minutes_markdown(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
     """The minutes as Markdown: the same content as :func:`export_minutes`, with the actions as a table."""
     answers = doc.get("answers", {})
-    lines = [f"# Referat: {_md(definition.title)}", ""]
+    lines = [f"# Referat: {_md_line(definition.title)}", ""]
     header = _meeting_lines(definition, doc, today)
     for index, (label, text) in enumerate(header):
         shown = text if DATE.fullmatch(text) else _md(text)
         lines.append(f"{label}: {shown}" + ("  " if index < len(header) - 1 else ""))
     lines.append("")
     for section, refs in _minute_items(definition, answers):
-        lines += [f"## {_md(section['title'])}", ""]
+        lines += [f"## {_md_line(section['title'])}", ""]
         for ref in refs:
             item = ref.data
             answer = answers[ref.id]
-            lines += [f"### {ref.number} {_md(item['text'])}", ""]
+            lines += [f"### {ref.number} {_md_line(item['text'])}", ""]
             if is_answered(item, answer):
-                lines.append(f"- Svar: {_md(definition.value_label(item, answer.get('value')))}")
+                lines.append(f"- Svar: {_md(definition.value_label(item, answer.get('value')), '  ')}")
             for key, title in (("note", "Notat"), ("decision", "Vedtak")):
                 if answer.get(key):
-                    lines.append(f"- {title}: {_md(answer[key])}")
+                    lines.append(f"- {title}: {_md(answer[key], '  ')}")
             if _owner(answer) or answer.get("due"):
                 lines.append(
                     "- Ansvar: "
@@ -304,7 +322,7 @@ def export_minutes_markdown(definition: Definition, doc: dict[str, Any], today: 
                     )
                 )
             for action in answer.get("actions", []):
-                lines.append(f"- Tiltak: {_md(_action_text(action))}")
+                lines.append(f"- Tiltak: {_md(_action_text(action), '  ')}")
             lines.append("")
     lines += ["## Tiltak", ""]
     actions = action_rows(definition, doc)

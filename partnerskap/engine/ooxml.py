@@ -10,13 +10,14 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
+from .textsafety import xml_text
+
 _EPOCH = (2020, 1, 1, 0, 0, 0)
-_INVALID_XML = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 
 
 def _x(text: object) -> str:
-    """XML-escape text and drop control characters XML cannot hold."""
-    return escape(str(text).translate(_INVALID_XML), {'"': "&quot;"})
+    """XML-escape text and drop every character XML 1.0 cannot hold."""
+    return escape(xml_text(str(text)), {'"': "&quot;"})
 
 
 def _zip(parts: dict[str, str]) -> bytes:

@@ -322,7 +322,7 @@ def test_api_combines_and_exports_from_files() -> None:
             )
         )
     )
-    assert response == {"ok": False, "message": "Ukjent eksportformat «pdf»."}
+    assert response == {"ok": False, "error": "user", "message": "Ukjent eksportformat «pdf»."}
 
 
 @pytest.mark.parametrize("files", [[], [{"name": "x.json"}], [{"text": 5}], "ikke en liste"])

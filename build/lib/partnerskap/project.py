@@ -78,7 +78,7 @@ def load_project(checklists_dir: Path, docs_dir: Path, root: Path | None = None)
                 "Legg minst én sjekkliste i mappen.",
             )
         )
-    pages = scan_docs(docs_dir) if docs_dir.is_dir() else {}
+    pages = scan_docs(docs_dir, root / "mkdocs.yml") if docs_dir.is_dir() else {}
     for checklist in checklists.values():
         info = generated_page_info(checklist)
         pages[info.path] = info

@@ -15,7 +15,7 @@ from . import __version__
 PACKAGE_DIR = Path(__file__).parent
 RUNTIME_MODULES = ("__init__.py", "model.py", "engine/*.py")
 """What the browser imports: the model and the engine. An include list, so a new build-time module
-is never shipped by accident (the wheel test imports every shipped module under Pyodide)."""
+is never shipped by accident (the Pyodide test imports every shipped module)."""
 
 # Fixed timestamp so the same sources give a byte-identical wheel.
 _EPOCH = (2020, 1, 1, 0, 0, 0)
