@@ -34,6 +34,7 @@ def _join_words(words: list[str]) -> str:
     text = words[-1] if len(words) == 1 else ", ".join(words[:-1]) + " og " + words[-1]
     return text[:1].upper() + text[1:]
 
+
 _MD_LINK_TARGET = re.compile(r"(\]\()(?!https?://|#|/)([^)\s]+\.md(?:#[^)\s]*)?)(\))")
 _HREF_MD = re.compile(r'href="(?!https?://|#|/)([^"]+?\.md)(#[^"]*)?"')
 

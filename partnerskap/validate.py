@@ -125,7 +125,9 @@ def _check_fields(checklist: model.Checklist, conv: Converter) -> None:
                 _suggest(name, allowed) or f"Tillatte verdier: {', '.join(allowed)}.",
             )
         elif checklist.fields.count(name) > 1:
-            conv.error(conv.line(checklist, "fields"), f"«{name}» står flere ganger i «fields».", "Skriv hvert felt én gang.")
+            conv.error(
+                conv.line(checklist, "fields"), f"«{name}» står flere ganger i «fields».", "Skriv hvert felt én gang."
+            )
 
 
 def _number_problem(number: str) -> str | None:
@@ -136,7 +138,9 @@ def _number_problem(number: str) -> str | None:
     return None
 
 
-_NUMBER_FIX = "Skriv kildens nummer med tall og bokstaver, skilt med punktum eller ett mellomrom, f.eks. «2.1» eller «7.1.5»."
+_NUMBER_FIX = (
+    "Skriv kildens nummer med tall og bokstaver, skilt med punktum eller ett mellomrom, f.eks. «2.1» eller «7.1.5»."
+)
 
 
 def _check_numbers(checklist: model.Checklist, conv: Converter) -> None:
@@ -166,7 +170,8 @@ def _check_numbers(checklist: model.Checklist, conv: Converter) -> None:
             conv.current_item = section.id
             conv.error(
                 line(section),
-                f"Avsnittet «{section.title}» har {letters_needed} punkter uten eget nummer; bokstavene rekker til {len(model.LETTERS)}.",
+                f"Avsnittet «{section.title}» har {letters_needed} punkter uten eget nummer; "
+                f"bokstavene rekker til {len(model.LETTERS)}.",
                 "Del avsnittet, eller gi punktene egne numre med «number».",
             )
         for item in section.items:
@@ -178,12 +183,14 @@ def _check_numbers(checklist: model.Checklist, conv: Converter) -> None:
                     conv.error(line(item, "number"), problem, _NUMBER_FIX)
                     continue
                 if section.number and not (
-                    item.number == section.number or item.number.startswith((f"{section.number} ", f"{section.number}."))
+                    item.number == section.number
+                    or item.number.startswith((f"{section.number} ", f"{section.number}."))
                 ):
                     conv.error(
                         line(item, "number"),
                         f"Punktnummeret «{item.number}» hører ikke under avsnittets nummer «{section.number}».",
-                        f"Begynn nummeret med «{section.number}», f.eks. «{section.number} a» eller «{section.number}.1».",
+                        f"Begynn nummeret med «{section.number}», "
+                        f"f.eks. «{section.number} a» eller «{section.number}.1».",
                     )
             elif not number:
                 conv.error(
@@ -196,7 +203,8 @@ def _check_numbers(checklist: model.Checklist, conv: Converter) -> None:
                 conv.error(
                     line(item, "number") if item.number else line(item),
                     f"Nummeret «{number}» brukes også av punktet «{used[number]}».",
-                    "Gi hvert punkt et eget nummer; to punkter med samme nummer blir forvekslet i møtet og i eksportene.",
+                    "Gi hvert punkt et eget nummer; to punkter med samme nummer "
+                    "blir forvekslet i møtet og i eksportene.",
                 )
             else:
                 used[number] = item.id
