@@ -378,3 +378,14 @@ def test_split_items_keep_the_old_id_on_the_first_part(definitions) -> None:
         items = {item["id"]: item for item in items_of(definitions[checklist_id])}
         assert items[item_id]["number"] == number, (checklist_id, item_id, items[item_id]["number"])
         assert item_id in V1_0[checklist_id]["items"]
+
+
+def test_minutes_cite_the_survey_as_circa_2012_with_the_forms_numbers(definitions) -> None:
+    import base64
+
+    api.load_definition(definitions["sporreundersokelse"])
+    answers = {"sammenslaing": {"value": "Ingen sammenslåinger siden 2021."}}
+    exported = api.export("sporreundersokelse", "referat-md", {"id": "m", "name": "Møte"}, answers, {}, "2026-11-30")
+    minutes = base64.b64decode(exported["base64"]).decode("utf-8")
+    assert "NTL NAV, ca\\. 2012" in minutes
+    assert "### 9 Hvilke kontor og kommuner" in minutes
