@@ -18,7 +18,8 @@ def item(page: Page, number: str) -> Locator:
 def open_details(fieldset: Locator) -> None:
     details = fieldset.locator("details.pv-item__more")
     if details.get_attribute("open") is None:
-        fieldset.get_by_text("Notat, ansvar og frist").click()
+        # The summary names the checklist's extra fields («Notat, ansvar og frist», or «Notat» in the survey).
+        details.locator("summary").click()
 
 
 def stored_answers(page: Page) -> dict:
