@@ -306,8 +306,8 @@ def overview_page(project: Project) -> str:
         "# Sjekklister",
         "",
         "Sjekklistene fylles ut i nettleseren. Svarene lagres bare i denne nettleseren, "
-        "og du kan eksportere dem når du vil. Hver sjekkliste bygger på et kildedokument fra "
-        "KS og Arbeids- og velferdsdirektoratet eller partene i NAV.",
+        "og du kan eksportere dem når du vil. Hver sjekkliste bygger på ett kildedokument; "
+        "tabellen viser hvilket, hvem som ga det ut, og når.",
         "",
         "| Sjekkliste | Bygger på | Punkter | Versjon |",
         "|---|---|---|---|",
