@@ -208,7 +208,12 @@ def _meeting_lines(definition: Definition, doc: dict[str, Any], today: str) -> l
     walkthrough = doc["walkthrough"]
     summary = progress(definition, doc.get("answers", {}))["total"]
     source = definition.data.get("source") or {}
-    cited = ", ".join(str(source[key]) for key in ("title", "publisher", "year") if source.get(key))
+    # «year_text» says «ca. 2012» for an undated source; older definitions have only «year».
+    cited = ", ".join(
+        str(source[key])
+        for key in ("title", "publisher", "year_text" if source.get("year_text") else "year")
+        if source.get(key)
+    )
     lines = [("Gjennomgang", walkthrough["name"])]
     if walkthrough.get("meeting_date"):
         lines.append(("Møtedato", walkthrough["meeting_date"]))
