@@ -19,7 +19,7 @@ from . import model
 from .compiled import definition, index_entry
 from .docsindex import PageInfo, page_url, relative_url
 from .project import CHECKLIST_URL_DIR, Project
-from .validate import RAW_HTML, roles_of, scale_name, scales_of
+from .validate import RAW_HTML
 
 log = logging.getLogger(__name__)
 
@@ -131,8 +131,8 @@ class ChecklistPage:
         self.pages = pages
         self.path = f"{CHECKLIST_URL_DIR}/{checklist.id}.md"
         self.url = page_url(self.path)
-        self.scales = scales_of(checklist)
-        self.roles = roles_of(checklist)
+        self.scales = checklist.all_scales()
+        self.roles = checklist.all_roles()
         self.phases = {phase.id: phase.title for phase in checklist.phases}
 
     def render(self) -> str:
@@ -253,7 +253,7 @@ class ChecklistPage:
 
     def _answer(self, item: model.Item, key: str) -> str:
         if item.type in ("status", "scale"):
-            scale = self.scales[scale_name(self.checklist, item) or ""]
+            scale = self.scales[self.checklist.scale_name(item) or ""]
             radios = "".join(
                 f'<label class="pv-choice"><input type="radio" name="{key}" value="{escape(o.value)}" data-pv-field="value"> {escape(o.label)}</label>'
                 for o in scale.options

@@ -206,6 +206,22 @@ class Checklist:
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
 
+    def all_scales(self) -> dict[str, Scale]:
+        """The default scales plus the checklist's own (which may replace a default)."""
+        return {**DEFAULT_SCALES, **self.scales}
+
+    def all_roles(self) -> dict[str, str]:
+        """The default roles plus the checklist's own, by id."""
+        return {**DEFAULT_ROLES, **self.roles}
+
+    def scale_name(self, item: Item) -> str | None:
+        """The scale ``item`` is answered on, after defaults (None for text, number and choice)."""
+        if item.type == "status":
+            return item.scale or self.default_scale
+        if item.type == "scale":
+            return item.scale or "skala6"
+        return None
+
     def uses_source_numbers(self) -> bool:
         """True when any section or item gives a source number (then every item must have one)."""
         return any(section.number or any(item.number for item in section.items) for section in self.sections)

@@ -23,23 +23,6 @@ def _suggest(value: str, choices: list[str]) -> str:
     return f"Tillatte verdier: {', '.join(choices)}." if choices else ""
 
 
-def scales_of(checklist: model.Checklist) -> dict[str, model.Scale]:
-    return {**model.DEFAULT_SCALES, **checklist.scales}
-
-
-def roles_of(checklist: model.Checklist) -> dict[str, str]:
-    return {**model.DEFAULT_ROLES, **checklist.roles}
-
-
-def scale_name(checklist: model.Checklist, item: model.Item) -> str | None:
-    """The scale an item is answered on, after defaults."""
-    if item.type == "status":
-        return item.scale or checklist.default_scale
-    if item.type == "scale":
-        return item.scale or "skala6"
-    return None
-
-
 def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: str) -> None:
     """Report every rule ``checklist`` breaks to ``conv``."""
     err = conv.error
@@ -73,7 +56,7 @@ def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: st
         )
     if checklist.source.url and not checklist.source.url.startswith("https://"):
         err(line(checklist.source, "url"), "Kildens adresse må begynne med https://.")
-    roles = roles_of(checklist)
+    roles = checklist.all_roles()
     for role_id in checklist.roles:
         if role_id in model.DEFAULT_ROLES or not model.ID_PATTERN.match(role_id):
             err(
@@ -334,7 +317,7 @@ def _check_scales(checklist: model.Checklist, conv: Converter) -> None:
                 conv.error(
                     line(scale), f"«{value}» er ikke et svaralternativ i skalaen «{name}».", _suggest(value, values)
                 )
-    scales = scales_of(checklist)
+    scales = checklist.all_scales()
     if checklist.default_scale not in scales or scales[checklist.default_scale].numeric:
         statuses = [n for n, s in scales.items() if not s.numeric]
         conv.error(
@@ -354,14 +337,14 @@ def _check_item(
     if item.type not in model.ITEM_TYPES:
         err(line(item, "type"), f"Ukjent type «{item.type}».", _suggest(item.type, list(model.ITEM_TYPES)))
         return
-    scales = scales_of(checklist)
+    scales = checklist.all_scales()
     if item.scale is not None and item.type not in ("status", "scale"):
         err(
             line(item, "scale"),
             f"Punkter av typen «{item.type}» har ingen skala.",
             "Fjern «scale», eller bruk type «status» eller «scale».",
         )
-    name = scale_name(checklist, item)
+    name = checklist.scale_name(item)
     if name is not None:
         if name not in scales:
             err(line(item, "scale"), f"Ukjent skala «{name}».", _suggest(name, list(scales)))

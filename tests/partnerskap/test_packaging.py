@@ -40,3 +40,13 @@ def test_wheel_install_in_a_clean_venv_has_the_engine(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert "site-packages" in probe.stdout
+
+
+def test_compiled_definition_does_not_depend_on_the_validator() -> None:
+    """The model owns its defaults; building the JSON never reaches into validation code."""
+    import ast
+
+    for module in ("compiled.py", "model.py"):
+        tree = ast.parse((ROOT / "partnerskap" / module).read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert "validate" not in imported and "partnerskap.validate" not in imported, module
