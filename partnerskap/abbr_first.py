@@ -3,6 +3,9 @@
 The site-wide abbreviation list (``includes/abbreviations.md``) makes ``abbr`` wrap every
 occurrence; a page that names KS or MBA fifty times would underline all fifty. This runs after
 ``abbr`` and unwraps every later ``<abbr>`` of the same term, keeping its text.
+
+A page rendered in several conversions (the generator's item guidance) passes one set as the
+``explained`` option: the terms explained so far on that page, kept across conversions and resets.
 """
 
 from __future__ import annotations
@@ -26,8 +29,12 @@ def _unwrap(parent: ET.Element, child: ET.Element) -> None:
 
 
 class FirstAbbreviationOnly(Treeprocessor):
+    def __init__(self, md: Markdown, explained: set[str] | None) -> None:
+        super().__init__(md)
+        self.explained = explained
+
     def run(self, root: ET.Element) -> None:
-        seen: set[str] = set()
+        seen: set[str] = self.explained if self.explained is not None else set()
         later: list[tuple[ET.Element, ET.Element]] = []
         for parent in root.iter():  # document order
             for child in parent:
@@ -42,9 +49,13 @@ class FirstAbbreviationOnly(Treeprocessor):
 
 
 class FirstAbbreviationOnlyExtension(Extension):
+    def __init__(self, **kwargs: object) -> None:
+        self.config = {"explained": [None, "Set of terms already explained on the page (updated in place)."]}
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md: Markdown) -> None:
         # After ``abbr`` (priority 7) has wrapped the terms, before ``toc`` (5) reads the headings.
-        md.treeprocessors.register(FirstAbbreviationOnly(md), "abbr_first", 6)
+        md.treeprocessors.register(FirstAbbreviationOnly(md, self.getConfig("explained")), "abbr_first", 6)
 
 
 def makeExtension(**kwargs: object) -> FirstAbbreviationOnlyExtension:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import VALID_CHECKLIST, make_project
 
-from partnerskap.generator import ChecklistPage, generate, render_markdown
+from partnerskap.generator import ChecklistPage, PageMarkdown, generate
 from partnerskap.project import load_project
 
 
@@ -175,8 +175,8 @@ def test_item_hash_changes_with_wording_only(tmp_path: Path) -> None:
     assert {k for k in before if before[k] != after[k]} == {"valg"}
 
 
-def test_render_markdown_makes_md_links_site_relative() -> None:
-    html = render_markdown("[a](om.md#x) [b](https://lovdata.no/) [c](index.md)", "sjekklister/x.md")
+def test_guidance_md_links_are_made_site_relative() -> None:
+    html = PageMarkdown("sjekklister/x.md").render("[a](om.md#x) [b](https://lovdata.no/) [c](index.md)")
     assert 'href="../../om/#x"' in html and 'href="https://lovdata.no/"' in html and 'href="../../"' in html
 
 
