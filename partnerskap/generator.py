@@ -107,6 +107,11 @@ def meta_text(text: str) -> str:
     return json.dumps(escape(text, quote=True), ensure_ascii=False)
 
 
+def _json_string(text: str) -> str:
+    """A front-matter string: JSON strings are YAML strings, quotes and colons included."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 def site_relative_links(html: str, page_path: str) -> str:
     """Make ``.md`` links (written relative to ``docs/``) in rendered HTML relative to the page at ``page_path``."""
     from_url = page_url(page_path)
@@ -176,8 +181,7 @@ def _templates() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(json_string=lambda text: json.dumps(text, ensure_ascii=False), meta_text=meta_text)
-    env.filters["norwegian_date"] = norwegian_date
+    env.filters.update(json_string=_json_string, meta_text=meta_text, norwegian_date=norwegian_date)
     env.globals.update(note_hint=NOTE_HINT, owner_sides=OWNER_SIDES)
     return env
 
