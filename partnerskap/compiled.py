@@ -19,7 +19,7 @@ def definition(checklist: model.Checklist) -> dict[str, Any]:
     """Compile ``checklist`` to a JSON-ready dict with every default resolved."""
     scales = checklist.all_scales()
     roles = checklist.all_roles()
-    used_scales = {checklist.scale_name(item) for item in checklist.items()} - {None}
+    used_scales = {name for item in checklist.items() if (name := checklist.scale_name(item)) is not None}
     numbers = model.item_numbers(checklist)
     return {
         "format": DEFINITION_FORMAT,

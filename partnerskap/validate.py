@@ -425,11 +425,10 @@ def check_page_target(target: str, pages: dict[str, PageInfo]) -> tuple[str, str
 def _check_markdown_links(text: str, at: int | None, conv: Converter, pages: dict[str, PageInfo]) -> None:
     for match in _MD_LINK.finditer(text):
         target = match.group(1)
+        at_link: int | None = at
         if at is not None and text.endswith("\n"):
             # A block scalar («|»): its text starts on the line after the key.
             at_link = at + 1 + text.count("\n", 0, match.start())
-        else:
-            at_link = at
         if target.startswith(("http://", "https://")):
             continue
         if target.startswith(("./", "../", "/")):
