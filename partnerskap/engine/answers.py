@@ -13,6 +13,7 @@ from typing import Any
 
 from . import textsafety
 from .definition import Definition
+from .labels import OWNER_SIDES
 from .problems import UserError
 
 ANSWERS_FORMAT = "partnerskap-svar"
@@ -31,8 +32,6 @@ MAX_ACTIONS = 50
 MAX_PARTICIPANTS = 2000
 """Longest list of meeting participants (free text) accepted on import."""
 
-OWNER_SIDES = ("stat", "kommune", "begge")
-"""Who follows an item up: the state, the municipality or both."""
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WALKTHROUGH_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

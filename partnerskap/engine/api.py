@@ -35,6 +35,7 @@ from .answers import (
     walkthrough_record,
 )
 from .definition import Definition
+from .labels import owner_options
 from .migrate import archive_removed, change_report, reworded_answers
 from .problems import INTERNAL_MESSAGE, UserError
 from .progress import progress
@@ -55,7 +56,11 @@ def _definition(checklist: str) -> Definition:
 
 
 def load_definition(definition: dict[str, Any]) -> dict[str, Any]:
-    """Load a compiled checklist; the reply gives the bounds of every number item (``numbers``)."""
+    """Load a compiled checklist.
+
+    The reply gives the bounds of every number item (``numbers``) and the owner sides with their
+    labels (``owners``: ``[{"value": "stat", "label": "Stat"}, …]``), the engine's one list of them.
+    """
     loaded = Definition(definition)
     _definitions[loaded.id] = loaded
     numbers = {
@@ -63,7 +68,13 @@ def load_definition(definition: dict[str, Any]) -> dict[str, Any]:
         for ref in loaded.items
         if ref.data["type"] == "number"
     }
-    return {"id": loaded.id, "version": loaded.version, "items": len(loaded.items), "numbers": numbers}
+    return {
+        "id": loaded.id,
+        "version": loaded.version,
+        "items": len(loaded.items),
+        "numbers": numbers,
+        "owners": owner_options(),
+    }
 
 
 def check_answer(checklist: str, item: str, value: Any) -> dict[str, Any]:
@@ -138,6 +149,25 @@ def export(
     if kind != "json":  # the JSON export is the lossless backup; every other format is read by people
         doc = textsafety.deep(doc, textsafety.readable)
     return _file_result(EXPORTERS[kind](definition, doc, _day(today)))
+
+
+def minutes(
+    checklist: str,
+    walkthrough: dict[str, Any],
+    answers: dict[str, Any],
+    today: str,
+    archived: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The minutes model the screen and print view show: the same one the Word and Markdown minutes are made from.
+
+    See :mod:`partnerskap.engine.minutes` for its fields; all text is ready to show (dates as
+    «30. november 2026», who is responsible as «Stat, Kari Nordmann», done as «Ja»/«Nei»).
+    """
+    from . import minutes as minutes_model
+
+    definition = _definition(checklist)
+    doc = textsafety.deep(new_document(definition, walkthrough, answers, archived or {}), textsafety.readable)
+    return minutes_model.build(definition, doc, _day(today))
 
 
 def _day(today: Any) -> str:
@@ -239,6 +269,7 @@ METHODS: dict[str, Callable[..., Any]] = {
     "progress": compute_progress,
     "open_walkthrough": open_walkthrough,
     "export": export,
+    "minutes": minutes,
     "parse_import": parse_import,
     "combine": combine,
     "export_combined": export_combined,
