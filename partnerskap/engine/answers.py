@@ -178,7 +178,7 @@ def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any
         raise ImportProblem(
             "Filen er laget med en nyere versjon av Partnerskapsverktøyet. Last inn siden på nytt for å få den nyeste versjonen, og prøv igjen."
         )
-    _check_encodable(data)
+    _check_encodable(data, definition)
     _only_keys(
         data, ("format", "format_version", "exported", "checklist", "walkthrough", "answers", "archived"), "filen"
     )
@@ -187,9 +187,13 @@ def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any
     _only_keys(checklist, ("id", "version", "title", "items"), "«checklist»")
     if checklist.get("id") != definition.id:
         other = checklist.get("id")
-        shown = f"«{other}»" if isinstance(other, str) and ID_PATTERN.match(other) else "en annen sjekkliste"
+        title = checklist.get("title")
+        if isinstance(title, str) and title.strip() and len(title) <= MAX_SHORT_TEXT:
+            shown = f"«{textsafety.readable(' '.join(title.split()))[:80]}»"
+        else:
+            shown = f"«{other}»" if isinstance(other, str) and ID_PATTERN.match(other) else "en annen sjekkliste"
         raise ImportProblem(
-            f"Filen gjelder sjekklisten {shown}, ikke «{definition.id}». Åpne riktig sjekkliste og importer der."
+            f"Filen gjelder sjekklisten {shown}, ikke «{definition.title}». Åpne riktig sjekkliste og importer der."
         )
     if not isinstance(checklist.get("version"), str) or not VERSION.match(checklist["version"]):
         raise ImportProblem("Filen mangler sjekklisteversjon.")
@@ -252,12 +256,12 @@ def usable_answers(answers: Any, archived: bool = False) -> tuple[dict[str, Any]
     return good, bad
 
 
-def _check_encodable(data: Any) -> None:
+def _check_encodable(data: Any, definition: Definition | None = None) -> None:
     found = textsafety.first_problem(data)
     if found is None:
         return
     path, kind = found
-    where = _describe(path)
+    where = _describe(path, definition)
     if kind == "surrogate":
         raise ImportProblem(
             f"Filen har ugyldige tegn i {where} (en halv tegnkode uten sin andre halvdel). "
@@ -270,10 +274,21 @@ def _check_encodable(data: Any) -> None:
     )
 
 
-def _describe(path: tuple[str | int, ...]) -> str:
-    """A place in an answer file in words: «svaret på punkt «antall»», ««walkthrough»»."""
+def item_name(definition: Definition | None, item_id: str) -> str:
+    """An item as messages name it: «punkt 1.2 («Hvor mange kontorer?»)», by number and title, not by id.
+
+    An id the checklist does not have (an archived or unknown item) is shown as it is.
+    """
+    ref = definition.by_id.get(item_id) if definition is not None else None
+    if ref is None:
+        return f"punkt «{str(item_id)[:40]}»"
+    return f"punkt {ref.number} («{ref.data['text'][:60]}»)"
+
+
+def _describe(path: tuple[str | int, ...], definition: Definition | None = None) -> str:
+    """A place in an answer file in words: «svaret på punkt 1.2 («Hvor mange kontorer?»)», ««walkthrough»»."""
     if len(path) >= 2 and path[0] in ("answers", "archived"):
-        return f"svaret på punkt «{str(path[1])[:40]}»"
+        return f"svaret på {item_name(definition if path[0] == 'answers' else None, str(path[1]))}"
     return f"«{'.'.join(str(p) for p in path[:3])[:60]}»" if path else "filen"
 
 
@@ -310,7 +325,7 @@ def _check_answer(
     definition: Definition | None, item_id: str, answer: Any, archived: bool, stored: bool = False
 ) -> None:
     """Refuse an answer of the wrong shape; unless ``stored``, also text with markup and values the item forbids."""
-    where = f"svaret på punkt «{item_id}»"
+    where = f"svaret på {item_name(None if archived else definition, item_id)}"
     if not isinstance(answer, dict):
         raise ImportProblem(f"Filen har feil form på {where}.")
     if not stored:
@@ -375,7 +390,9 @@ def _check_answer(
     allowed = definition.allowed_values(item)
     if allowed is not None:
         if value not in allowed:
-            raise ImportProblem(f"Svaret «{str(value)[:40]}» på punkt «{item_id}» finnes ikke blant svaralternativene.")
+            raise ImportProblem(
+                f"Svaret «{str(value)[:40]}» på {item_name(definition, item_id)} finnes ikke blant svaralternativene."
+            )
     elif item["type"] == "number":
         problem = number_problem(ref, value)
         if problem or not isinstance(value, (int, float)):
@@ -383,7 +400,7 @@ def _check_answer(
         answer["value"] = int(value)  # 7.0 in a file is the whole number 7
     else:
         if not isinstance(value, str):
-            raise ImportProblem(f"Svaret på punkt «{item_id}» skal være tekst.")
+            raise ImportProblem(f"Svaret på {item_name(definition, item_id)} skal være tekst.")
         text(value, where)
 
 
