@@ -188,7 +188,7 @@ def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any
     if checklist.get("id") != definition.id:
         other = checklist.get("id")
         title = checklist.get("title")
-        if isinstance(title, str) and title.strip() and len(title) <= MAX_SHORT_TEXT:
+        if isinstance(title, str) and title.strip() and len(title) <= MAX_SHORT_TEXT and title != definition.title:
             shown = f"«{textsafety.readable(' '.join(title.split()))[:80]}»"
         else:
             shown = f"«{other}»" if isinstance(other, str) and ID_PATTERN.match(other) else "en annen sjekkliste"
