@@ -79,6 +79,7 @@ def test_markdown_is_readable_as_plain_text() -> None:
         ("<b>fet</b> [lenke](x) `kode` ~~slett~~", "\\<b>fet\\</b> \\[lenke](x) \\`kode\\` \\~\\~slett\\~\\~"),
         ("&amp; og & og \\n og \\", "\\&amp; og & og \\n og \\\\"),
     ],
+    ids=["ordinary", "words", "emphasis", "inline-markup", "entities-and-backslashes"],
 )
 def test_markdown_escapes_only_what_changes_the_rendering(typed: str, shown: str) -> None:
     from partnerskap.engine import markdown

@@ -7,6 +7,7 @@ any Markdown site generator can pick them up.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import logging
@@ -18,7 +19,7 @@ from . import model
 from .compiled import definition, index_entry
 from .docsindex import PageInfo, page_url, relative_url
 from .project import CHECKLIST_URL_DIR, Project
-from .validate import roles_of, scale_name, scales_of
+from .validate import RAW_HTML, roles_of, scale_name, scales_of
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,46 @@ def norwegian_date(iso: str) -> str:
     return f"{day.day}. {_NORWEGIAN_MONTHS[day.month - 1]} {day.year}"
 
 
+def no_raw_html(text: str) -> str:
+    """Markdown with any raw HTML shown as text. The validator refuses raw HTML; this is defence in depth."""
+    return RAW_HTML.sub("&lt;", text)
+
+
+def without_raw_html(checklist: model.Checklist) -> model.Checklist:
+    """A copy of ``checklist`` whose Markdown fields (those the page renders as Markdown) hold no raw HTML.
+
+    Plain-text fields (item text, options, labels) need nothing: they are always HTML-escaped.
+    """
+    replace = dataclasses.replace
+    source = checklist.source
+    return replace(
+        checklist,
+        title=no_raw_html(checklist.title),
+        intro=no_raw_html(checklist.intro),
+        source=replace(
+            source,
+            title=no_raw_html(source.title),
+            publisher=no_raw_html(source.publisher),
+            edition=no_raw_html(source.edition),
+        ),
+        changelog=[replace(entry, text=no_raw_html(entry.text)) for entry in checklist.changelog],
+        sections=[
+            replace(
+                section,
+                title=no_raw_html(section.title),
+                guidance=no_raw_html(section.guidance),
+                items=[replace(item, guidance=no_raw_html(item.guidance)) for item in section.items],
+            )
+            for section in checklist.sections
+        ],
+    )
+
+
+def meta_text(text: str) -> str:
+    """Front-matter text that MkDocs' theme puts into an HTML attribute unescaped (``<meta name="description">``)."""
+    return json.dumps(escape(text, quote=True), ensure_ascii=False)
+
+
 def render_markdown(text: str, page_path: str) -> str:
     """Markdown to HTML for fragments that end up inside raw HTML (links made site-relative)."""
     import markdown
@@ -70,7 +111,7 @@ class ChecklistPage:
     """Renders one checklist's page."""
 
     def __init__(self, checklist: model.Checklist, pages: dict[str, PageInfo]) -> None:
-        self.checklist = checklist
+        self.checklist = without_raw_html(checklist)
         self.pages = pages
         self.path = f"{CHECKLIST_URL_DIR}/{checklist.id}.md"
         self.url = page_url(self.path)
@@ -87,7 +128,7 @@ class ChecklistPage:
         out = [
             "---",
             f"title: {json.dumps(c.title, ensure_ascii=False)}",
-            f"description: {json.dumps(f'Sjekkliste: {c.title}. Bygger på {source.title} ({source.publisher}, {source.year}).', ensure_ascii=False)}",
+            f"description: {meta_text(f'Sjekkliste: {c.title}. Bygger på {source.title} ({source.publisher}, {source.year}).')}",
             "---",
             "",
             f"# {c.title}",
@@ -235,12 +276,13 @@ class ChecklistPage:
 
 def combine_page(checklist: model.Checklist) -> str:
     """The page that combines many respondents' answer files (``sjekklister/<id>/sammenstill.md``)."""
+    checklist = without_raw_html(checklist)
     source = checklist.source
     return "\n".join(
         [
             "---",
             f"title: {json.dumps(f'Sammenstill svar: {checklist.title}', ensure_ascii=False)}",
-            f"description: {json.dumps(f'Sammenstill svarfiler fra flere deltakere, kontorer eller fylker for sjekklisten {checklist.title}.', ensure_ascii=False)}",
+            f"description: {meta_text(f'Sammenstill svarfiler fra flere deltakere, kontorer eller fylker for sjekklisten {checklist.title}.')}",
             "---",
             "",
             f"# Sammenstill svar: {checklist.title}",
@@ -277,7 +319,7 @@ def overview_page(project: Project) -> str:
         "| Sjekkliste | Bygger på | Punkter | Versjon |",
         "|---|---|---|---|",
     ]
-    for checklist in project.checklists.values():
+    for checklist in map(without_raw_html, project.checklists.values()):
         s = checklist.source
         lines.append(
             f"| [{checklist.title}]({checklist.id}.md) | *{s.title}* ({s.publisher}, {s.year}) "

@@ -12,6 +12,8 @@ from .schema import Converter
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
 _MD_LINK = re.compile(r"\]\(([^)\s]+\.md(?:#[^)\s]*)?)\)")
+RAW_HTML = re.compile(r"<(?!https://[^\s<>]*>)(?=[A-Za-z!?/])")
+"""Where raw HTML starts (a tag, closing tag, comment or declaration); an ``<https://…>`` autolink is Markdown."""
 
 
 def _suggest(value: str, choices: list[str]) -> str:
@@ -62,6 +64,7 @@ def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: st
             'Skriv versjonen som tall med punktum, i anførselstegn, f.eks. "1.2".',
         )
     _check_changelog(checklist, conv)
+    _check_raw_html(checklist, conv)
     if not 1900 <= checklist.source.year <= 2100:
         err(
             line(checklist.source, "year"),
@@ -110,6 +113,51 @@ def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: st
             _check_id(item.id, "Punkt-id", line(item, "id"), seen, conv)
             _check_item(checklist, item, conv, roles, phase_ids)
     conv.current_item = None
+
+
+def _text_fields(checklist: model.Checklist) -> list[tuple[object, str, str, str | None, bool]]:
+    """Every authored text: (object, YAML key, text, section or item id, whether it is Markdown)."""
+    fields: list[tuple[object, str, str, str | None, bool]] = [
+        (checklist, "title", checklist.title, None, True),
+        (checklist, "intro", checklist.intro, None, True),
+        (checklist.source, "title", checklist.source.title, None, True),
+        (checklist.source, "publisher", checklist.source.publisher, None, True),
+        (checklist.source, "edition", checklist.source.edition, None, True),
+    ]
+    fields += [(entry, "text", entry.text, None, True) for entry in checklist.changelog]
+    fields += [(phase, "title", phase.title, None, False) for phase in checklist.phases]
+    fields += [(checklist, "roles", label, None, False) for label in checklist.roles.values()]
+    for scale in checklist.scales.values():
+        fields += [(scale, key, getattr(scale, key), None, False) for key in ("title", "min_label", "max_label")]
+        fields += [(option, "label", option.label, None, False) for option in scale.options]
+    for section in checklist.sections:
+        fields += [
+            (section, "title", section.title, section.id, True),
+            (section, "guidance", section.guidance, section.id, True),
+        ]
+        for item in section.items:
+            fields += [(item, "text", item.text, item.id, False), (item, "guidance", item.guidance, item.id, True)]
+            fields += [(item, "options", option, item.id, False) for option in item.options]
+    return fields
+
+
+def _check_raw_html(checklist: model.Checklist, conv: Converter) -> None:
+    """One rule for every text field: Markdown without raw HTML (the generator escapes it as well)."""
+    for owner, key, text, where, markdown in _text_fields(checklist):
+        match = RAW_HTML.search(text) if isinstance(text, str) else None
+        if match is None:
+            continue
+        at = conv.line(owner, key)
+        if at is not None and text.endswith("\n"):  # a block scalar («|») starts on the line after its key
+            at += 1 + text.count("\n", 0, match.start())
+        shown = text[match.start() : match.start() + 30].split("\n")[0]
+        fix = (
+            "Skriv teksten som Markdown, for eksempel **fet** eller [lenke](side.md). "
+            "Skal teksten vise tegnet «<», skriv «&lt;»."
+            if markdown
+            else "Skriv teksten uten HTML-koder; feltet vises som ren tekst."
+        )
+        conv.error(at, f"Rå HTML er ikke tillatt i «{key}» (fant «{shown}»).", fix, item=where)
 
 
 def _check_id(value: str, what: str, at: int | None, seen: dict[str, int | None], conv: Converter) -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import re
 import zlib
 from typing import Any
 
+from . import textsafety
 from .answers import MAX_FILE_BYTES, ImportProblem, parse_answer_file
 from .definition import Definition
 
@@ -28,7 +28,7 @@ _OTHER_TAG = re.compile(r"^v\d+\.")
 
 def encode(doc: dict[str, Any]) -> str:
     """The fragment for an answer document; :class:`ImportProblem` if it would be longer than :data:`MAX_LINK_CHARS`."""
-    raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raw = textsafety.dumps(doc, separators=(",", ":")).encode("utf-8")
     packed = zlib.compress(raw, 9)
     fragment = FORMAT_TAG + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
     if len(fragment) > MAX_LINK_CHARS:
