@@ -42,10 +42,10 @@ class FirstAbbreviationOnly(Treeprocessor):
 
 
 class FirstAbbreviationOnlyExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: Markdown) -> None:
         # After ``abbr`` (priority 7) has wrapped the terms, before ``toc`` (5) reads the headings.
         md.treeprocessors.register(FirstAbbreviationOnly(md), "abbr_first", 6)
 
 
-def makeExtension(**kwargs: object) -> FirstAbbreviationOnlyExtension:  # noqa: N802 - Markdown's API
+def makeExtension(**kwargs: object) -> FirstAbbreviationOnlyExtension:
     return FirstAbbreviationOnlyExtension(**kwargs)

@@ -19,13 +19,22 @@ from . import model
 from .compiled import definition, index_entry
 from .docsindex import PageInfo, page_url, relative_url
 from .project import CHECKLIST_URL_DIR, Project
-from .validate import RAW_HTML, roles_of, scale_name, scales_of
+from .validate import RAW_HTML
 
 log = logging.getLogger(__name__)
 
 NOTE_HINT = "Ikke skriv personopplysninger om enkeltpersoner i notatene."
 OWNER_SIDES = (("stat", "Stat"), ("kommune", "Kommune"), ("begge", "Begge"))
 """Which owner is responsible for following up an item."""
+FIELD_SUMMARY = {"note": "notat", "owner": "ansvar", "due": "frist"}
+"""How the summary of an item's extra fields names each field («Notat, ansvar og frist»)."""
+
+
+def _join_words(words: list[str]) -> str:
+    """«notat», «ansvar», «frist» → «Notat, ansvar og frist»."""
+    text = words[-1] if len(words) == 1 else ", ".join(words[:-1]) + " og " + words[-1]
+    return text[:1].upper() + text[1:]
+
 
 _MD_LINK_TARGET = re.compile(r"(\]\()(?!https?://|#|/)([^)\s]+\.md(?:#[^)\s]*)?)(\))")
 _HREF_MD = re.compile(r'href="(?!https?://|#|/)([^"]+?\.md)(#[^"]*)?"')
@@ -107,6 +116,13 @@ def relink_markdown(text: str, page_path: str) -> str:
     return _MD_LINK_TARGET.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}{m.group(3)}", text)
 
 
+def section_heading(section: model.Section) -> str:
+    """«2.1 Fysisk lokalisering …»: the source's number before the title, unless the title starts with it."""
+    if section.number and not section.title.startswith(section.number):
+        return f"{section.number} {section.title}"
+    return section.title
+
+
 class ChecklistPage:
     """Renders one checklist's page."""
 
@@ -115,8 +131,8 @@ class ChecklistPage:
         self.pages = pages
         self.path = f"{CHECKLIST_URL_DIR}/{checklist.id}.md"
         self.url = page_url(self.path)
-        self.scales = scales_of(checklist)
-        self.roles = roles_of(checklist)
+        self.scales = checklist.all_scales()
+        self.roles = checklist.all_roles()
         self.phases = {phase.id: phase.title for phase in checklist.phases}
 
     def render(self) -> str:
@@ -128,13 +144,13 @@ class ChecklistPage:
         out = [
             "---",
             f"title: {json.dumps(c.title, ensure_ascii=False)}",
-            f"description: {meta_text(f'Sjekkliste: {c.title}. Bygger på {source.title} ({source.publisher}, {source.year}).')}",
+            f"description: {meta_text(f'Sjekkliste: {c.title}. Bygger på {source.title} ({source.publisher}, {source.year_text()}).')}",
             "---",
             "",
             f"# {c.title}",
             "",
             '!!! info "Kilde"',
-            f"    Bygger på *{source.title}*{edition} ({source.publisher}, {source.year}). "
+            f"    Bygger på *{source.title}*{edition} ({source.publisher}, {source.year_text()}). "
             f"Sjekklisteversjon {c.version}, sist revidert {revised}. For: {audience}.",
             "",
             relink_markdown(c.intro.strip(), self.path),
@@ -144,15 +160,16 @@ class ChecklistPage:
             self._app_root(),
             "",
         ]
-        for section_number, section in enumerate(c.sections, start=1):
-            out += [f"## {section.title} {{ #{section.id} }}", ""]
+        numbers = model.item_numbers(c)
+        for section in c.sections:
+            out += [f"## {section_heading(section)} {{ #{section.id} }}", ""]
             out += [f'<p class="pv-progress" data-pv-section-progress="{section.id}" hidden></p>', ""]
             if section.guidance.strip():
                 out += [relink_markdown(section.guidance.strip(), self.path), ""]
             if section.references:
                 out += [self._references(section.references), ""]
-            for item_number, item in enumerate(section.items, start=1):
-                out += [self._item(item, f"{section_number}.{item_number}"), ""]
+            for item in section.items:
+                out += [self._item(item, numbers[item.id]), ""]
         out += ["## Endringer i sjekklisten { #endringer }", ""]
         out += [f"- **{entry.version}** ({norwegian_date(entry.date)}): {entry.text}" for entry in c.changelog]
         out.append("")
@@ -193,32 +210,50 @@ class ChecklistPage:
         if item.guidance.strip():
             html.append(f'<div class="pv-item__guidance">{render_markdown(item.guidance, self.path)}</div>')
         html.append(self._answer(item, key))
-        html.append(
-            '<details class="pv-item__more">'
-            "<summary>Notat, ansvar og frist</summary>"
-            '<div class="pv-item__more-body">'
-            f'<div class="pv-field"><label for="{key}-notat">Notat</label>'
-            f'<textarea id="{key}-notat" name="{key}-notat" rows="3" data-pv-field="note" aria-describedby="{key}-notat-hint"></textarea>'
-            f'<p class="pv-hint" id="{key}-notat-hint">{NOTE_HINT}</p></div>'
-            f'<fieldset class="pv-owner"><legend>Ansvarlig</legend><div class="pv-choices">'
-            + "".join(
-                f'<label class="pv-choice"><input type="radio" name="{key}-ansvarlig" value="{value}" data-pv-field="owner"> {label}</label>'
-                for value, label in OWNER_SIDES
-            )
-            + f'</div><div class="pv-field"><label for="{key}-navn">Navn</label>'
-            f'<input type="text" id="{key}-navn" name="{key}-navn" autocomplete="off" data-pv-field="owner_name"></div></fieldset>'
-            f'<div class="pv-field"><label for="{key}-frist">Frist</label>'
-            f'<input type="date" id="{key}-frist" name="{key}-frist" data-pv-field="due"></div>'
-            "</div></details>"
-        )
+        more = self._more(key)
+        if more:
+            html.append(more)
         if item.references:
             html.append(self._references(item.references))
         html.append("</fieldset>")
         return "\n".join(html)
 
+    def _more(self, key: str) -> str:
+        """The item's extra fields the checklist offers (``fields``): note, owner (side and name), due date."""
+        fields = self.checklist.fields
+        if not fields:
+            return ""
+        body = []
+        if "note" in fields:
+            body.append(
+                f'<div class="pv-field"><label for="{key}-notat">Notat</label>'
+                f'<textarea id="{key}-notat" name="{key}-notat" rows="3" data-pv-field="note" aria-describedby="{key}-notat-hint"></textarea>'
+                f'<p class="pv-hint" id="{key}-notat-hint">{NOTE_HINT}</p></div>'
+            )
+        if "owner" in fields:
+            body.append(
+                '<fieldset class="pv-owner"><legend>Ansvarlig</legend><div class="pv-choices">'
+                + "".join(
+                    f'<label class="pv-choice"><input type="radio" name="{key}-ansvarlig" value="{value}" data-pv-field="owner"> {label}</label>'
+                    for value, label in OWNER_SIDES
+                )
+                + f'</div><div class="pv-field"><label for="{key}-navn">Navn</label>'
+                f'<input type="text" id="{key}-navn" name="{key}-navn" autocomplete="off" data-pv-field="owner_name"></div></fieldset>'
+            )
+        if "due" in fields:
+            body.append(
+                f'<div class="pv-field"><label for="{key}-frist">Frist</label>'
+                f'<input type="date" id="{key}-frist" name="{key}-frist" data-pv-field="due"></div>'
+            )
+        summary = _join_words([FIELD_SUMMARY[name] for name in model.ITEM_FIELDS if name in fields])
+        return (
+            f'<details class="pv-item__more"><summary>{summary}</summary>'
+            f'<div class="pv-item__more-body">{"".join(body)}</div></details>'
+        )
+
     def _answer(self, item: model.Item, key: str) -> str:
         if item.type in ("status", "scale"):
-            scale = self.scales[scale_name(self.checklist, item) or ""]
+            scale = self.scales[self.checklist.scale_name(item) or ""]
             radios = "".join(
                 f'<label class="pv-choice"><input type="radio" name="{key}" value="{escape(o.value)}" data-pv-field="value"> {escape(o.label)}</label>'
                 for o in scale.options
@@ -288,7 +323,7 @@ def combine_page(checklist: model.Checklist) -> str:
             f"# Sammenstill svar: {checklist.title}",
             "",
             '!!! info "Kilde"',
-            f"    Sjekklisten bygger på *{source.title}* ({source.publisher}, {source.year}).",
+            f"    Sjekklisten bygger på *{source.title}* ({source.publisher}, {source.year_text()}).",
             "",
             "Velg svarfiler (JSON) som deltakere, kontorer eller fylker har eksportert fra "
             f"[sjekklisten](../{checklist.id}.md). Siden viser hvordan svarene fordeler seg per punkt, "
@@ -313,8 +348,8 @@ def overview_page(project: Project) -> str:
         "# Sjekklister",
         "",
         "Sjekklistene fylles ut i nettleseren. Svarene lagres bare i denne nettleseren, "
-        "og du kan eksportere dem når du vil. Hver sjekkliste bygger på et kildedokument fra "
-        "KS og Arbeids- og velferdsdirektoratet eller partene i NAV.",
+        "og du kan eksportere dem når du vil. Hver sjekkliste bygger på ett kildedokument; "
+        "tabellen viser hvilket, hvem som ga det ut, og når.",
         "",
         "| Sjekkliste | Bygger på | Punkter | Versjon |",
         "|---|---|---|---|",
@@ -322,7 +357,7 @@ def overview_page(project: Project) -> str:
     for checklist in map(without_raw_html, project.checklists.values()):
         s = checklist.source
         lines.append(
-            f"| [{checklist.title}]({checklist.id}.md) | *{s.title}* ({s.publisher}, {s.year}) "
+            f"| [{checklist.title}]({checklist.id}.md) | *{s.title}* ({s.publisher}, {s.year_text()}) "
             f"| {len(checklist.items())} | {checklist.version} |"
         )
     lines += ["", "Definisjonene finnes også maskinlesbart: [oversikt i JSON](index.json)."]

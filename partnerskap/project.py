@@ -97,11 +97,10 @@ def load_project(checklists_dir: Path, docs_dir: Path, root: Path | None = None)
 
 
 def _derive_hashes(checklist: model.Checklist) -> None:
-    from .validate import scale_name, scales_of
 
-    scales = scales_of(checklist)
+    scales = checklist.all_scales()
     for item in checklist.items():
-        name = scale_name(checklist, item)
+        name = checklist.scale_name(item)
         item.hash = model.item_hash(item, scales.get(name) if name else None)
 
 

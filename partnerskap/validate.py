@@ -23,23 +23,6 @@ def _suggest(value: str, choices: list[str]) -> str:
     return f"Tillatte verdier: {', '.join(choices)}." if choices else ""
 
 
-def scales_of(checklist: model.Checklist) -> dict[str, model.Scale]:
-    return {**model.DEFAULT_SCALES, **checklist.scales}
-
-
-def roles_of(checklist: model.Checklist) -> dict[str, str]:
-    return {**model.DEFAULT_ROLES, **checklist.roles}
-
-
-def scale_name(checklist: model.Checklist, item: model.Item) -> str | None:
-    """The scale an item is answered on, after defaults."""
-    if item.type == "status":
-        return item.scale or checklist.default_scale
-    if item.type == "scale":
-        return item.scale or "skala6"
-    return None
-
-
 def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: str) -> None:
     """Report every rule ``checklist`` breaks to ``conv``."""
     err = conv.error
@@ -73,7 +56,7 @@ def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: st
         )
     if checklist.source.url and not checklist.source.url.startswith("https://"):
         err(line(checklist.source, "url"), "Kildens adresse må begynne med https://.")
-    roles = roles_of(checklist)
+    roles = checklist.all_roles()
     for role_id in checklist.roles:
         if role_id in model.DEFAULT_ROLES or not model.ID_PATTERN.match(role_id):
             err(
@@ -98,6 +81,7 @@ def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: st
             "Sjekklisten har ingen avsnitt.",
             "Legg til minst ett avsnitt under «sections».",
         )
+    _check_fields(checklist, conv)
     seen: dict[str, int | None] = {}
     for section in checklist.sections:
         conv.current_item = section.id
@@ -113,6 +97,103 @@ def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: st
             _check_id(item.id, "Punkt-id", line(item, "id"), seen, conv)
             _check_item(checklist, item, conv, roles, phase_ids)
     conv.current_item = None
+    _check_numbers(checklist, conv)
+    conv.current_item = None
+
+
+def _check_fields(checklist: model.Checklist, conv: Converter) -> None:
+    allowed = list(model.ITEM_FIELDS)
+    for name in checklist.fields:
+        if name not in allowed:
+            conv.error(
+                conv.line(checklist, "fields"),
+                f"Ukjent felt «{name}» i «fields».",
+                _suggest(name, allowed) or f"Tillatte verdier: {', '.join(allowed)}.",
+            )
+        elif checklist.fields.count(name) > 1:
+            conv.error(
+                conv.line(checklist, "fields"), f"«{name}» står flere ganger i «fields».", "Skriv hvert felt én gang."
+            )
+
+
+def _number_problem(number: str) -> str | None:
+    if len(number) > model.NUMBER_MAX_LENGTH:
+        return f"Nummeret «{number}» er lengre enn {model.NUMBER_MAX_LENGTH} tegn."
+    if not model.NUMBER_PATTERN.match(number):
+        return f"Nummeret «{number}» er ugyldig."
+    return None
+
+
+_NUMBER_FIX = (
+    "Skriv kildens nummer med tall og bokstaver, skilt med punktum eller ett mellomrom, f.eks. «2.1» eller «7.1.5»."
+)
+
+
+def _check_numbers(checklist: model.Checklist, conv: Converter) -> None:
+    """Source numbers are well formed, each item's number lies under its section's, and none repeats."""
+    line = conv.line
+    section_numbers: dict[str, str] = {}
+    for section in checklist.sections:
+        conv.current_item = section.id
+        if not section.number:
+            continue
+        problem = _number_problem(section.number)
+        if problem:
+            conv.error(line(section, "number"), problem, _NUMBER_FIX)
+        elif section.number in section_numbers:
+            conv.error(
+                line(section, "number"),
+                f"Avsnittsnummeret «{section.number}» brukes også av avsnittet «{section_numbers[section.number]}».",
+                "Gi hvert avsnitt kildens eget nummer.",
+            )
+        else:
+            section_numbers[section.number] = section.id
+    numbers = model.item_numbers(checklist)
+    used: dict[str, str] = {}
+    for section in checklist.sections:
+        letters_needed = sum(1 for item in section.items if not item.number)
+        if section.number and letters_needed > len(model.LETTERS):
+            conv.current_item = section.id
+            conv.error(
+                line(section),
+                f"Avsnittet «{section.title}» har {letters_needed} punkter uten eget nummer; "
+                f"bokstavene rekker til {len(model.LETTERS)}.",
+                "Del avsnittet, eller gi punktene egne numre med «number».",
+            )
+        for item in section.items:
+            conv.current_item = item.id
+            number = numbers[item.id]
+            if item.number:
+                problem = _number_problem(item.number)
+                if problem:
+                    conv.error(line(item, "number"), problem, _NUMBER_FIX)
+                    continue
+                if section.number and not (
+                    item.number == section.number
+                    or item.number.startswith((f"{section.number} ", f"{section.number}."))
+                ):
+                    conv.error(
+                        line(item, "number"),
+                        f"Punktnummeret «{item.number}» hører ikke under avsnittets nummer «{section.number}».",
+                        f"Begynn nummeret med «{section.number}», "
+                        f"f.eks. «{section.number} a» eller «{section.number}.1».",
+                    )
+            elif not number:
+                conv.error(
+                    line(item),
+                    "Punktet har ikke noe nummer, men andre avsnitt eller punkter i sjekklisten har kildens numre.",
+                    "Gi avsnittet et «number» (punktene får da a, b, c …), eller gi punktet sitt eget «number».",
+                )
+                continue
+            if number in used:
+                conv.error(
+                    line(item, "number") if item.number else line(item),
+                    f"Nummeret «{number}» brukes også av punktet «{used[number]}».",
+                    "Gi hvert punkt et eget nummer; to punkter med samme nummer "
+                    "blir forvekslet i møtet og i eksportene.",
+                )
+            else:
+                used[number] = item.id
 
 
 def _text_fields(checklist: model.Checklist) -> list[tuple[object, str, str, str | None, bool]]:
@@ -236,7 +317,7 @@ def _check_scales(checklist: model.Checklist, conv: Converter) -> None:
                 conv.error(
                     line(scale), f"«{value}» er ikke et svaralternativ i skalaen «{name}».", _suggest(value, values)
                 )
-    scales = scales_of(checklist)
+    scales = checklist.all_scales()
     if checklist.default_scale not in scales or scales[checklist.default_scale].numeric:
         statuses = [n for n, s in scales.items() if not s.numeric]
         conv.error(
@@ -256,14 +337,14 @@ def _check_item(
     if item.type not in model.ITEM_TYPES:
         err(line(item, "type"), f"Ukjent type «{item.type}».", _suggest(item.type, list(model.ITEM_TYPES)))
         return
-    scales = scales_of(checklist)
+    scales = checklist.all_scales()
     if item.scale is not None and item.type not in ("status", "scale"):
         err(
             line(item, "scale"),
             f"Punkter av typen «{item.type}» har ingen skala.",
             "Fjern «scale», eller bruk type «status» eller «scale».",
         )
-    name = scale_name(checklist, item)
+    name = checklist.scale_name(item)
     if name is not None:
         if name not in scales:
             err(line(item, "scale"), f"Ukjent skala «{name}».", _suggest(name, list(scales)))

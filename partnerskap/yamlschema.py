@@ -46,7 +46,10 @@ DESCRIPTIONS: dict[str, str] = {
     "Checklist.scales": "Egne skalaer i tillegg til standardskalaene (navn: skala).",
     "Checklist.roles": "Egne roller i tillegg til standardrollene (id: visningsnavn).",
     "Checklist.phases": "Faser i rekkefølge, hvis sjekklisten følger en prosess.",
-    "Checklist.fields": "Hvilke ekstrafelter punktene i sjekklisten har (f.eks. ansvarlig og frist).",
+    "Checklist.fields": (
+        "Feltene hvert punkt har i tillegg til svaret: note (notat), owner (ansvarlig) og due (frist). "
+        "Standard er alle tre; et spørreskjema skriver [note]."
+    ),
     "Section": "Et avsnitt: en gruppe punkter under en overskrift.",
     "Section.id": "Fast id, unik i sjekklisten (deles med punkt-id-ene).",
     "Section.number": "Avsnittets nummer slik kildedokumentet nummererer det, f.eks. «2.1».",
@@ -56,6 +59,10 @@ DESCRIPTIONS: dict[str, str] = {
     "Section.references": "Videre lesning for hele avsnittet.",
     "Item": "Ett spørsmål eller én aktivitet.",
     "Item.id": "Fast id, unik i sjekklisten. Brukes aldri om igjen, heller ikke når punktet fjernes.",
+    "Item.number": (
+        "Kildens eget nummer på punktet, f.eks. «9» eller «7.1.3», eller «9 a» for en del av et delt punkt. "
+        "Uten det får punktet en bokstav under avsnittets nummer."
+    ),
     "Item.text": "Spørsmålet eller aktiviteten, én setning. Endres teksten, må versjonen økes.",
     "Item.guidance": "Veiledning i Markdown.",
     "Item.type": "Svartype: status (standard), scale (1–6), text, number (heltall) eller choice.",
@@ -71,6 +78,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Source.title": "Dokumentets tittel.",
     "Source.publisher": "Hvem som ga det ut.",
     "Source.year": "Utgivelsesår, fire sifre.",
+    "Source.approximate_year": (
+        "Sett til true når dokumentet er udatert og årstallet er anslått; det vises da som «ca. 2012»."
+    ),
     "Source.edition": "Utgave eller revisjon, f.eks. «versjon 3.0».",
     "Source.url": "Hvor dokumentet finnes (må begynne med https://).",
     "ChangelogEntry": "Én publisert versjon.",

@@ -212,10 +212,6 @@ def test_fingerprint_is_up_to_date_with_the_seeds():
     assert fingerprint.fingerprint(SEEDS) == committed, "run: python3 scripts/source_fingerprint.py"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Issue 9 §3: over 100 near-copied sentences are being rewritten; remove this mark once they are.",
-)
 def test_no_site_sentence_follows_a_source_nearly_word_for_word(capsys):
     findings, checked = own_words.check_files(ROOT, own_words.site_files(ROOT))
     offenders = [f for f in findings if not f.exempted]

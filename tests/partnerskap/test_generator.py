@@ -7,9 +7,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import make_project
+from helpers import VALID_CHECKLIST, make_project
 
-from partnerskap.generator import generate, render_markdown
+from partnerskap.generator import ChecklistPage, generate, render_markdown
 from partnerskap.project import load_project
 
 
@@ -178,3 +178,28 @@ def test_item_hash_changes_with_wording_only(tmp_path: Path) -> None:
 def test_render_markdown_makes_md_links_site_relative() -> None:
     html = render_markdown("[a](om.md#x) [b](https://lovdata.no/) [c](index.md)", "sjekklister/x.md")
     assert 'href="../../om/#x"' in html and 'href="https://lovdata.no/"' in html and 'href="../../"' in html
+
+
+@pytest.mark.parametrize(
+    ("fields", "summary", "present", "absent"),
+    [
+        ("[note]", "Notat", ["note"], ["owner", "owner_name", "due"]),
+        ("[note, due]", "Notat og frist", ["note", "due"], ["owner", "owner_name"]),
+        ("[]", None, [], ["note", "owner", "owner_name", "due"]),
+    ],
+)
+def test_items_offer_only_the_fields_the_checklist_declares(
+    tmp_path: Path, fields: str, summary: str | None, present: list[str], absent: list[str]
+) -> None:
+    text = VALID_CHECKLIST.replace("phases:\n", f"fields: {fields}\nphases:\n", 1)
+    root = make_project(tmp_path, {"eksempel.yml": text})
+    project = load_project(root / "checklists", root / "docs", root)
+    page = ChecklistPage(project.checklists["eksempel"], project.pages).render()
+    for name in present:
+        assert page.count(f'data-pv-field="{name}"') == 5, name
+    for name in absent:
+        assert f'data-pv-field="{name}"' not in page, name
+    if summary is None:
+        assert "pv-item__more" not in page
+    else:
+        assert page.count(f"<summary>{summary}</summary>") == 5
