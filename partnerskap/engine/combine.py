@@ -242,7 +242,7 @@ def _item_summary(definition: Definition, ref: ItemRef, respondents: list[dict[s
         "id": ref.id,
         "number": ref.number,
         "text": item["text"],
-        "section": ref.section["title"],
+        "section": labels.section_title(ref.section),
         "type": item["type"],
         "order": definition.items.index(ref),
         "respondents": len(respondents),

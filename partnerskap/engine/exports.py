@@ -66,7 +66,7 @@ def rows(definition: Definition, doc: dict[str, Any], dates: bool = False) -> li
         answer = answers.get(ref.id, {})
         out.append(
             [
-                ref.section["title"],
+                labels.section_title(ref.section),
                 ref.number,
                 ref.id,
                 item["text"],
@@ -201,7 +201,7 @@ def export_markdown(definition: Definition, doc: dict[str, Any], today: str) -> 
         "",
     ]
     for section in definition.sections:
-        lines += [f"## {md.heading(section['title'])}", ""]
+        lines += [f"## {md.heading(labels.section_title(section))}", ""]
         for ref in (r for r in definition.items if r.section is section):
             entry = minutes.item_entry(definition, ref, answers.get(ref.id, {}))
             lines += [f"### {md.heading(entry['title'])}", ""]

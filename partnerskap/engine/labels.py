@@ -62,6 +62,12 @@ def item_title(ref: Any) -> str:
     return f"{ref.number} {ref.data['text']}"
 
 
+def section_title(section: dict[str, Any]) -> str:
+    """A section as its heading reads: «2 Ansvar», with the source's number unless the title already starts with it."""
+    number, title = section.get("number") or "", section["title"]
+    return f"{number} {title}" if number and not title.startswith(number) else title
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these may be read as a formula by a spreadsheet (OWASP's CSV injection list)."""
 

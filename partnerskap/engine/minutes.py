@@ -152,7 +152,7 @@ def build(definition: Definition, doc: dict[str, Any], today: str) -> dict[str, 
             if ref.section is section and has_content(answers.get(ref.id))
         ]
         if entries:
-            sections.append({"id": section["id"], "title": section["title"], "items": entries})
+            sections.append({"id": section["id"], "title": labels.section_title(section), "items": entries})
     every = [entry for section in sections for entry in section["items"]]
     return {
         "title": text("minutes.title", checklist=definition.title),

@@ -18,6 +18,7 @@ from samples import answers, definition, definition_data, walkthrough
 
 from partnerskap.engine import api, minutes, textsafety
 from partnerskap.engine.answers import new_document
+from partnerskap.engine.definition import Definition
 from partnerskap.engine.texts import date_text
 
 TODAY = "2026-11-24"
@@ -166,3 +167,18 @@ def test_the_screen_words_are_the_documents_words() -> None:
     blocks = word_blocks(export("referat"))
     assert ("Heading2", labels["minutes.decisions"]) in blocks and ("Heading2", labels["actions.heading"]) in blocks
     assert f"## {labels['minutes.follow_up']}" in export("referat-md").decode("utf-8")
+
+
+def test_numbers_come_from_the_definition() -> None:
+    """Section and item numbers are whatever the compiled definition gives (the sources' own, e.g. «2.1 a»)."""
+    data = definition_data("1.1")
+    data["sections"][0]["number"] = "7"
+    data["sections"][0]["title"] = "Ansvar"
+    data["sections"][0]["items"][0]["number"] = "7.1 a"
+    numbered = Definition(data)
+    given = {"forste": {"value": "nei", "decision": "Ja."}}
+    doc = new_document(numbered, walkthrough(), given)
+    found = minutes.build(numbered, doc, TODAY)
+    assert found["sections"][0]["title"] == "7 Ansvar"
+    assert found["decisions"][0]["title"] == "7.1 a Er partene enige?"
+    assert found["follow_up"][0]["number"] == "7.1 a"
