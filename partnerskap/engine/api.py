@@ -39,6 +39,7 @@ from .labels import owner_options
 from .migrate import archive_removed, change_report, reworded_answers
 from .problems import INTERNAL_MESSAGE, UserError
 from .progress import progress
+from .texts import text
 
 # Exports, combining, comparing and share links (and what they import: zipfile, csv, zlib,
 # statistics) are imported on first use, so the engine starts almost as fast as bare Pyodide.
@@ -144,7 +145,7 @@ def export(
 
     definition = _definition(checklist)
     if kind not in EXPORTERS:
-        raise UserError(f"Ukjent eksportformat «{textsafety.readable(str(kind))[:40]}».")
+        raise UserError(text("unknown_format", kind=textsafety.readable(str(kind))[:40]))
     doc = new_document(definition, walkthrough, answers, archived)
     if kind != "json":  # the JSON export is the lossless backup; every other format is read by people
         doc = textsafety.deep(doc, textsafety.readable)
@@ -220,7 +221,7 @@ def export_combined(checklist: str, files: list[dict[str, Any]], kind: str, toda
 
     definition = _definition(checklist)
     if kind not in ("csv", "xlsx"):
-        raise UserError(f"Ukjent eksportformat «{textsafety.readable(str(kind))[:40]}».")
+        raise UserError(text("unknown_format", kind=textsafety.readable(str(kind))[:40]))
     return _file_result(export_combined_file(definition, combine_files(definition, files), kind, _day(today)))
 
 

@@ -184,22 +184,25 @@ def _swatch(
 
 
 def _summary(categories: list[str], series: list[tuple[str, list[float | None]]], stacked: bool, unit: str) -> str:
-    kind = "Stablet liggende stolpediagram" if stacked and len(series) > 1 else "Liggende stolpediagram"
+    multi = len(series) > 1
     names = ", ".join(name for name, _ in series)
-    text = f"{kind} med {len(categories)} rader"
-    text += f" og {len(series)} serier: {names}." if len(series) > 1 else f" ({names})."
+    kind = text("chart.kind.stacked" if stacked and multi else "chart.kind.bars")
+    if multi:
+        summary = text("chart.summary.series", kind=kind, rows=len(categories), count=len(series), names=names)
+    else:
+        summary = text("chart.summary.single", kind=kind, rows=len(categories), names=names)
     if categories:
-        if stacked or len(series) == 1:
+        if stacked or not multi:
             totals = [sum(values[i] or 0 for _, values in series) for i in range(len(categories))]
             best = max(range(len(categories)), key=lambda i: totals[i])
-            word = "Største sum" if stacked and len(series) > 1 else "Største verdi"
-            text += f" {word}: {categories[best]}, {format_number(totals[best], unit)}."
+            word = text("chart.largest_sum" if stacked and multi else "chart.largest")
+            summary += f" {word}: {categories[best]}, {format_number(totals[best], unit)}."
         else:
             given = [(v, i, name) for name, values in series for i, v in enumerate(values) if v is not None]
             if given:
                 value, row, name = max(given)
-                text += f" Største verdi: {categories[row]}, {name}, {format_number(value, unit)}."
-    return text
+                summary += f" {text('chart.largest')}: {categories[row]}, {name}, {format_number(value, unit)}."
+    return summary
 
 
 def bar_chart_svg(
@@ -390,12 +393,12 @@ def distribution_svg(title: str, labels: list[str], counts: list[int]) -> str:
             raise ValueError(f"{count!r} is not a whole number ≥ 0.")
     total = sum(counts)
     share = ", ".join(f"{label}: {count}" for label, count in zip(labels, counts, strict=False))
-    description = f"{total} svar i alt. {share}." if labels else "Ingen svar."
+    description = text("chart.answers_total", total=total, shares=share) if labels else text("chart.no_answers")
     shares = [f"{count} ({round(100 * count / total)}\u00a0%)" if total else str(count) for count in counts]
     return _render(
         title,
         [str(label) for label in labels],
-        [("Antall svar", [int(c) for c in counts])],
+        [(text("chart.answer_count"), [int(c) for c in counts])],
         stacked=False,
         unit="",
         description=description,

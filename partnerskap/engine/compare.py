@@ -7,7 +7,7 @@ from typing import Any
 from . import labels
 from .answers import is_answered
 from .definition import Definition, ItemRef
-from .texts import text
+from .texts import counted, text
 
 DETAIL_FIELDS = ("note", "owner", "due", "decision")
 """Fields besides the answer whose changes are reported (their names are ``compare.fields`` in texts)."""
@@ -161,18 +161,19 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
     }
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _summary_text(summary: dict[str, int], name_a: str, name_b: str) -> str:
-    parts = [
-        f"{_count(summary['changed'], 'svar er endret', 'svar er endret')}",
-        f"{_count(summary['unchanged'], 'er likt', 'er like')}",
-    ]
-    text = f"Fra «{name_a}» til «{name_b}»: " + ", ".join(parts) + "."
+    shown = text(
+        "compare.summary",
+        a=name_a,
+        b=name_b,
+        changed=counted("compare.changed", summary["changed"]),
+        unchanged=counted("compare.unchanged", summary["unchanged"]),
+    )
     if summary["only_a"] or summary["only_b"]:
-        text += f" {_count(summary['only_a'], 'punkt', 'punkter')} er besvart bare i «{name_a}», {summary['only_b']} bare i «{name_b}»."
+        only_a = counted("compare.items", summary["only_a"])
+        shown += " " + text("compare.only", a=name_a, b=name_b, only_a=only_a, only_b=summary["only_b"])
     if summary["actions_new"] or summary["actions_resolved"]:
-        text += f" {_count(summary['actions_new'], 'nytt tiltak', 'nye tiltak')}, {_count(summary['actions_resolved'], 'tiltak', 'tiltak')} utført eller fjernet."
-    return text
+        new = counted("compare.actions_new", summary["actions_new"])
+        resolved = counted("compare.actions_resolved", summary["actions_resolved"])
+        shown += " " + text("compare.actions", new=new, resolved=resolved)
+    return shown

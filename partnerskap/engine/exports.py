@@ -122,7 +122,7 @@ def action_table(definition: Definition, doc: dict[str, Any], dates: bool = Fals
 
 
 def meta_rows(definition: Definition, doc: dict[str, Any]) -> list[list[Any]]:
-    """The meeting's metadata as (label, value) rows: walk-through, meeting date, participants, checklist, export time."""
+    """The meeting's metadata as (label, value) rows: walk-through, date, participants, checklist, export time."""
     walkthrough = doc["walkthrough"]
     try:
         exported: Any = datetime.datetime.fromisoformat(doc.get("exported", "")).replace(tzinfo=None)

@@ -6,6 +6,7 @@ from typing import Any
 
 from .answers import is_answered
 from .definition import Definition
+from .texts import text
 
 
 def _empty() -> dict[str, int]:
@@ -51,7 +52,7 @@ def progress(definition: Definition, answers: dict[str, Any], filters: dict[str,
 
 
 def _text(bucket: dict[str, int]) -> str:
-    text = f"{bucket['answered']} av {bucket['total']} besvart"
+    shown = text("progress.answered", answered=bucket["answered"], total=bucket["total"])
     if bucket["not_applicable"]:
-        text += f" ({bucket['not_applicable']} ikke aktuelt)"
-    return text
+        shown += text("progress.not_applicable", count=bucket["not_applicable"])
+    return shown
