@@ -120,7 +120,7 @@ def _file_name(file: Any, index: int) -> str:
 
 
 def _label(respondents: list[dict[str, Any]]) -> None:
-    """Respondent labels: the walk-through's name; with the file name when names repeat (and a number if that repeats)."""
+    """Respondent labels: the walk-through name, with the file name when names repeat (and a number if need be)."""
     names: dict[str, int] = {}
     for r in respondents:
         names[r["name"]] = names.get(r["name"], 0) + 1
