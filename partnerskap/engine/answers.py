@@ -341,7 +341,8 @@ def _check_answer(
                 raise ImportProblem(f"Filen har feil type i {where} («{key}» skal være tekst).")
             text(answer[key], where, MAX_SHORT_TEXT if key == "owner_name" else MAX_TEXT)
     if not isinstance(answer.get("owner", ""), str) or answer.get("owner", "") not in ("", *OWNER_SIDES):
-        raise ImportProblem(f"Ukjent ansvarlig i {where}. Gyldige verdier er stat, kommune og begge.")
+        sides = ", ".join(OWNER_SIDES[:-1]) + " og " + OWNER_SIDES[-1]
+        raise ImportProblem(f"Ukjent ansvarlig i {where}. Gyldige verdier er {sides}.")
     due = answer.get("due", "")
     if due != "" and not (isinstance(due, str) and DATE.match(due) and _valid_date(due)):
         raise ImportProblem(f"Ugyldig frist i {where}. Fristen skal være en dato (ÅÅÅÅ-MM-DD).")

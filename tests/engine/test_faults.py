@@ -186,7 +186,11 @@ def test_corrupt_stored_answers_are_listed_for_quarantine_and_the_rest_is_used()
         assert set(result["answers"]) == {"forste", "antall"}
         for entry in result["quarantine"]:
             _norwegian(entry["reason"])
-    for method, extra in (("progress", {}), ("share_encode", {"walkthrough": walkthrough(), "archived": [None]})):
+    for method, extra in (
+        ("progress", {}),
+        ("share_encode", {"walkthrough": walkthrough(), "archived": [None]}),
+        ("minutes", {"walkthrough": walkthrough(), "today": TODAY, "archived": [None]}),
+    ):
         assert call(method, checklist=CHECKLIST, answers=stored, **extra)["ok"]
     _assert_exports_valid(all_exports(walkthrough(), stored, {"gammel": None}))
 

@@ -138,3 +138,5 @@ def test_combined_excel_opens_with_hostile_respondents() -> None:
     assert workbook.sheetnames == ["Per punkt", "Per respondent", "Tabell"]
     respondents = [row[0].value for row in workbook["Tabell"].iter_rows(min_row=2)]
     assert respondents == ["Nordland", "Troms", "Finnmark", "Vest<land>&", "Sum"]
+    per_respondent = [row[0].value for row in workbook["Per respondent"].iter_rows(min_row=2)]
+    assert per_respondent == ["Nordland", "Troms", "Finnmark", "Vest<land>&"]
