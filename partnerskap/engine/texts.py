@@ -174,6 +174,84 @@ STRINGS: dict[str, dict[str, Any]] = {
         "compare.actions_resolved.one": "{count} tiltak",
         "compare.actions_resolved.many": "{count} tiltak",
         "compare.actions": "{new}, {resolved} utført eller fjernet.",
+        # Import (answer files, share links, stored answers): why something was refused.
+        "and": "og",
+        "import.unreadable": "Filen kunne ikke leses. Velg en JSON-fil eksportert fra Partnerskapsverktøyet.",
+        "import.too_large": "Filen er for stor ({size} MB). En svarfil kan være høyst {limit} MB.",
+        "import.empty": "Filen er tom.",
+        "import.not_utf8": "Filen er ikke en tekstfil i UTF-8. Velg en JSON-fil eksportert fra Partnerskapsverktøyet.",
+        "import.bad_json": (
+            "Filen er ikke gyldig JSON – den kan være avkortet eller skadet (feil på linje {line}, tegn {column})."
+        ),
+        "import.json_problem": "Filen {problem} Ingen svar er endret.",
+        "import.not_answer_file": (
+            "Filen er ikke en svarfil fra Partnerskapsverktøyet. Velg en JSON-fil som er eksportert fra en sjekkliste."
+        ),
+        "import.no_format_version": "Filen mangler formatversjon og kan ikke leses.",
+        "import.newer_format": (
+            "Filen er laget med en nyere versjon av Partnerskapsverktøyet. "
+            "Last inn siden på nytt for å få den nyeste versjonen, og prøv igjen."
+        ),
+        "import.bad_exported": "Filen har et ugyldig eksporttidspunkt («exported»).",
+        "import.another_checklist": "en annen sjekkliste",
+        "import.other_checklist": (
+            "Filen gjelder sjekklisten {shown}, ikke «{current}». Åpne riktig sjekkliste og importer der."
+        ),
+        "import.no_checklist_version": "Filen mangler sjekklisteversjon.",
+        "import.bad_checklist_title": "Filen har en ugyldig sjekklistetittel («checklist.title»).",
+        "import.bad_item_list": "Filen har en ugyldig liste over punkter («checklist.items»).",
+        "import.no_name": "Gjennomgangen i filen mangler navn.",
+        "import.walkthrough_name": "navnet på gjennomgangen",
+        "import.bad_walkthrough_id": "Gjennomgangen i filen har en ugyldig id.",
+        "import.bad_walkthrough_date": "Gjennomgangen i filen har en ugyldig dato («{key}»).",
+        "import.bad_participants_type": "Deltakerlisten i filen har feil type (den skal være tekst).",
+        "import.participants": "deltakerlisten",
+        "import.bad_meeting_date": "Ugyldig møtedato i filen. Møtedatoen skal være en dato (ÅÅÅÅ-MM-DD).",
+        "import.bad_item_id": "Filen har et svar til et punkt med ugyldig id.",
+        "import.stored_bad_shape": "Svarene har feil form (de er ikke en samling av svar per punkt).",
+        "import.stored_bad_id": "Punkt-id-en er ugyldig.",
+        "import.surrogate": (
+            "Filen har ugyldige tegn i {where} (en halv tegnkode uten sin andre halvdel). "
+            "Den er skadet eller ikke laget av Partnerskapsverktøyet. Ingen svar er endret."
+        ),
+        "import.unsafe_number": (
+            "Filen har et tall i {where} som er for stort til å lagres nøyaktig (høyst {limit} i absoluttverdi). "
+            "Ingen svar er endret."
+        ),
+        "import.item.known": "punkt {number} («{text}»)",
+        "import.item.unknown": "punkt «{id}»",
+        "import.answer_to": "svaret på {item}",
+        "import.the_file": "filen",
+        "import.unknown_fields": (
+            "Filen har ukjente felter i {where}: {shown}. Den er ikke en uendret eksport fra Partnerskapsverktøyet."
+        ),
+        "import.incomplete": "Filen er ufullstendig: {where} mangler eller har feil form.",
+        "import.too_long": "Teksten i {what} er for lang ({length} tegn; høyst {limit}).",
+        "import.markup": (
+            "Filen inneholder skript eller aktivt HTML-innhold i {what}. Av sikkerhetshensyn importeres den ikke."
+        ),
+        "import.bad_shape": "Filen har feil form på {where}.",
+        "import.bad_type": "Filen har feil type i {where} («{key}» skal være tekst).",
+        "import.unknown_owner": "Ukjent ansvarlig i {where}. Gyldige verdier er {sides}.",
+        "import.bad_due": "Ugyldig frist i {where}. Fristen skal være en dato (ÅÅÅÅ-MM-DD).",
+        "import.bad_hash": "Filen har en ugyldig kontrollsum i {where}.",
+        "import.bad_time": "Ugyldig tidspunkt i {where}.",
+        "import.bad_archived_version": "Ugyldig versjon i {where} («archived_in_version» skal være et versjonsnummer).",
+        "import.bad_actions": "Filen har feil form på tiltakene i {where}.",
+        "import.an_action": "et tiltak i {where}",
+        "import.bad_action_type": "Filen har feil type i et tiltak i {where}.",
+        "import.bad_action_values": "Filen har ugyldige verdier i et tiltak i {where}.",
+        "import.bad_action_due": "Ugyldig frist i et tiltak i {where}.",
+        "import.bad_value": "Filen har en ugyldig verdi i {where}.",
+        "import.number_too_large": "Tallet i {where} er for stort til å lagres nøyaktig.",
+        "import.not_an_option": "Svaret «{value}» på {item} finnes ikke blant svaralternativene.",
+        "import.number_problem": "{problem} Ingen svar er endret.",
+        "import.must_be_text": "Svaret på {item} skal være tekst.",
+        # Numbers typed into a number item.
+        "number.whole": "Svaret på {item} må være et heltall (uten desimaler).",
+        "number.below": "Svaret på {item} kan ikke være mindre enn {limit}.",
+        "number.above": "Svaret på {item} kan ikke være større enn {limit}.",
+        "number.not_a_number": "Svaret på {item} må være et tall, for eksempel 12.",
         # Charts (the text a screen reader gets in each chart's <desc>).
         "chart.not_answered": "ikke besvart",
         "chart.kind.bars": "Liggende stolpediagram",
@@ -192,13 +270,13 @@ STRINGS: dict[str, dict[str, Any]] = {
 }
 
 
-def text(key: str, **values: Any) -> Any:
+def text(key: str, /, **values: Any) -> Any:
     """The wording for ``key`` in :data:`LANGUAGE`, with ``{name}`` placeholders filled from ``values``."""
     found = STRINGS[LANGUAGE][key]
     return found.format(**values) if values and isinstance(found, str) else found
 
 
-def counted(key: str, count: int, **values: Any) -> str:
+def counted(key: str, count: int, /, **values: Any) -> str:
     """``key.one`` or ``key.many`` by ``count`` (Norwegian has two plural forms)."""
     return text(f"{key}.{'one' if count == 1 else 'many'}", count=count, **values)
 
