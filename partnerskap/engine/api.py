@@ -51,9 +51,7 @@ def _definition(checklist: str) -> Definition:
     try:
         return _definitions[checklist]
     except KeyError:
-        raise UserError(
-            f"Sjekklisten «{textsafety.readable(str(checklist))[:60]}» er ikke lastet. Last inn siden på nytt."
-        ) from None
+        raise UserError(text("engine.not_loaded", checklist=textsafety.readable(str(checklist))[:60])) from None
 
 
 def load_definition(definition: dict[str, Any]) -> dict[str, Any]:
@@ -89,7 +87,7 @@ def check_answer(checklist: str, item: str, value: Any) -> dict[str, Any]:
     definition = _definition(checklist)
     ref = definition.by_id.get(item) if isinstance(item, str) else None
     if ref is None:
-        raise UserError(f"Sjekklisten har ikke noe punkt «{textsafety.readable(str(item))[:40]}».")
+        raise UserError(text("engine.no_such_item", item=textsafety.readable(str(item))[:40]))
     if ref.data["type"] != "number":
         return {"value": value, "message": None}
     number, message = parse_number(ref, value)
@@ -290,7 +288,7 @@ def handle(request: str) -> str:
         try:
             message = textsafety.loads(request, MAX_REQUEST_DEPTH)
         except textsafety.JSONProblem as problem:
-            raise UserError(f"Forespørselen til sjekklistemotoren {problem} Ingen svar er endret.") from None
+            raise UserError(text("engine.bad_request", problem=problem)) from None
         method = METHODS[message["method"]]
         args = message.get("args", {})
         if not isinstance(args, dict):
@@ -303,7 +301,7 @@ def handle(request: str) -> str:
             {
                 "ok": False,
                 "error": "user",
-                "message": "Innholdet er nestet for dypt til å behandles. Ingen svar er endret.",
+                "message": text("engine.too_deep"),
             }
         )
     except Exception:  # noqa: BLE001 - the one place every other failure becomes a reply

@@ -247,6 +247,49 @@ STRINGS: dict[str, dict[str, Any]] = {
         "import.not_an_option": "Svaret «{value}» på {item} finnes ikke blant svaralternativene.",
         "import.number_problem": "{problem} Ingen svar er endret.",
         "import.must_be_text": "Svaret på {item} skal være tekst.",
+        # Share links.
+        "link.too_large": (
+            "Svarene er for store til å deles som lenke ({length} tegn; grensen er {limit}). "
+            "Bruk eksport til fil i stedet."
+        ),
+        "link.empty": "Lenken inneholder ingen svar.",
+        "link.too_long": (
+            "Lenken er for lang ({length} tegn; grensen er {limit}). Den er ikke laget av Partnerskapsverktøyet."
+        ),
+        "link.newer_format": (
+            "Lenken er laget med en nyere versjon av Partnerskapsverktøyet. "
+            "Last inn siden på nytt for å få den nyeste versjonen, og prøv igjen."
+        ),
+        "link.not_a_link": (
+            "Lenken er ikke en delingslenke fra Partnerskapsverktøyet, eller den er ufullstendig. "
+            "Kopier hele lenken og prøv igjen."
+        ),
+        "link.bad_characters": (
+            "Lenken er skadet eller ufullstendig (den har ugyldige tegn). Kopier hele lenken og prøv igjen."
+        ),
+        "link.damaged": "Lenken er skadet eller ufullstendig. Kopier hele lenken og prøv igjen.",
+        "link.cannot_unpack": (
+            "Lenken er skadet eller ufullstendig: svarene i den kan ikke pakkes ut. Kopier hele lenken og prøv igjen."
+        ),
+        "link.unpacks_too_large": (
+            "Lenken pakker ut til mer enn en svarfil kan være ({limit} MB). "
+            "Den er ikke laget av Partnerskapsverktøyet og åpnes ikke."
+        ),
+        "link.truncated": (
+            "Lenken er skadet eller ufullstendig: svarene i den er avkortet. Kopier hele lenken og prøv igjen."
+        ),
+        "link.refused": "Svarene i lenken kan ikke åpnes. {reason}",
+        # The engine's own requests.
+        "engine.not_loaded": "Sjekklisten «{checklist}» er ikke lastet. Last inn siden på nytt.",
+        "engine.no_such_item": "Sjekklisten har ikke noe punkt «{item}».",
+        "engine.bad_request": "Forespørselen til sjekklistemotoren {problem} Ingen svar er endret.",
+        "engine.internal": (
+            "Det oppstod en feil i sjekklistemotoren. Svarene dine er ikke endret. "
+            "Prøv igjen, eller last inn siden på nytt. Skjer det igjen, meld fra til den som drifter nettstedet "
+            "(se «Meld fra» i tilgjengelighetserklæringen) og fortell hva du gjorde; "
+            "de tekniske detaljene står i nettleserens konsoll."
+        ),
+        "engine.too_deep": "Innholdet er nestet for dypt til å behandles. Ingen svar er endret.",
         # Numbers typed into a number item.
         "number.whole": "Svaret på {item} må være et heltall (uten desimaler).",
         "number.below": "Svaret på {item} kan ikke være mindre enn {limit}.",
