@@ -105,13 +105,6 @@ STRINGS: dict[str, dict[str, Any]] = {
         "minutes.responsible": "Ansvar",
         "minutes.participants.none": "Ingen deltakere er registrert.",
         # Combine («Sammenstill»).
-        "combine.stats": {
-            "mean": "Gjennomsnitt",
-            "median": "Median",
-            "sample_stdev": "Standardavvik (utvalg)",
-            "min": "Lavest",
-            "max": "Høyest",
-        },
         "combine.item_columns": [
             "Avsnitt",
             "Nr.",
@@ -137,7 +130,6 @@ STRINGS: dict[str, dict[str, Any]] = {
         "combine.count_share": "{label}: {count} ({percent})",
         "combine.disagreement.sample_stdev": "Standardavvik {value}",
         "combine.disagreement.share_disagreeing": "{percent} svarte noe annet enn det vanligste svaret",
-        "combine.distribution_caption": "Fordeling av svarene på {item}",
         "combine.table_caption.one": "{checklist}: svar fra {count} respondent",
         "combine.table_caption.many": "{checklist}: svar fra {count} respondenter",
         "combine.missing_not_drawn": "Manglende svar er ikke tegnet; de står som «ikke besvart».",
