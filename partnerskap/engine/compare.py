@@ -111,10 +111,10 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
         elif in_b:
             only_b.append({**_ref(ref), "label": definition.value_label(item, new["value"])})
         for key in DETAIL_FIELDS:
-            before, after = _field(old, key), _field(new, key)
-            if before != after:
+            earlier, later_text = _field(old, key), _field(new, key)
+            if earlier != later_text:
                 title = text("compare.fields")[key]
-                details[key].append({**_ref(ref), "field": key, "title": title, "from": before, "to": after})
+                details[key].append({**_ref(ref), "field": key, "title": title, "from": earlier, "to": later_text})
         old_actions = (
             [x for x in old.get("actions", []) if isinstance(x, dict)] if isinstance(old.get("actions"), list) else []
         )
@@ -122,7 +122,7 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
             [x for x in new.get("actions", []) if isinstance(x, dict)] if isinstance(new.get("actions"), list) else []
         )
         old_keys = {_action_key(x) for x in old_actions}
-        new_by_key = {}
+        new_by_key: dict[str, dict[str, Any]] = {}
         for action in new_actions:
             new_by_key.setdefault(_action_key(action), action)
             if _action_key(action) not in old_keys:
@@ -144,7 +144,6 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
         "actions_new": len(actions_new),
         "actions_resolved": len(actions_resolved),
     }
-    summary["text"] = _summary_text(summary, name_a, name_b)
     return {
         "a": {"name": name_a},
         "b": {"name": name_b},
@@ -157,7 +156,7 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
         "decision_changed": details["decision"],
         "actions_new": actions_new,
         "actions_resolved": actions_resolved,
-        "summary": summary,
+        "summary": {**summary, "text": _summary_text(summary, name_a, name_b)},
     }
 
 

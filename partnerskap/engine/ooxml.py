@@ -111,7 +111,7 @@ def xlsx(sheets: list[Sheet], widths: list[int] | None = None) -> bytes:
     sheet_parts: dict[str, str] = {}
     for number, sheet in enumerate(sheets, start=1):
         rows = sheet[1]
-        sheet_widths = sheet[2] if len(sheet) > 2 else widths  # type: ignore[misc]
+        sheet_widths = sheet[2] if len(sheet) > 2 else widths
         xml_rows = []
         for r, row in enumerate(rows, start=1):
             cells = [_cell(f"{_column_name(c)}{r}", value, r == 1) for c, value in enumerate(row)]
@@ -166,8 +166,10 @@ def xlsx(sheets: list[Sheet], widths: list[int] | None = None) -> bytes:
             '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
             '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
             '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
-            '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>'
-            '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>'
+            '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">'
+            '<alignment vertical="top"/></xf>'
+            '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">'
+            '<alignment vertical="top"/></xf>'
             "</cellXfs>"
             '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
             "</styleSheet>"
@@ -234,12 +236,14 @@ class DocxBuilder:
             for level, size in ((1, 36), (2, 28), (3, 24), (4, 22))
         )
         styles += (
-            '<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>'
+            '<w:style w:type="paragraph" w:styleId="ListBullet">'
+            '<w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>'
             '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/></w:pPr></w:style>'
         )
         numbering = (
             f'{_XML}<w:numbering {ns}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>'
-            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+            '<w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/>'
             '<w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
         )
