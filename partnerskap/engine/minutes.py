@@ -10,7 +10,8 @@ rendered from it here, so the four forms always agree. What is in it:
 - ``follow_up``: the items answered with a value that is neither done nor «Ikke aktuelt» on a
   named scale (Nei or Delvis on «vurdering», Ikke startet or Pågår on «fremdrift»);
 - ``sections``: the items with any content, with their answer, note, decision, who is responsible
-  and their actions (in the item's order; ``line`` is the action as one line of text).
+  and their actions (in the item's order; ``line`` is the action as one line of text);
+- ``header`` and each item's ``lines``: ``[{"label", "text"}]`` exactly as Word and Markdown show them.
 
 An item's responsible side and due date describe the item; only actions are actions.
 """
@@ -154,7 +155,7 @@ def build(definition: Definition, doc: dict[str, Any], today: str) -> dict[str, 
         if entries:
             sections.append({"id": section["id"], "title": labels.section_title(section), "items": entries})
     every = [entry for section in sections for entry in section["items"]]
-    return {
+    model = {
         "title": text("minutes.title", checklist=definition.title),
         "checklist": {
             "id": definition.id,
@@ -189,6 +190,11 @@ def build(definition: Definition, doc: dict[str, Any], today: str) -> dict[str, 
         "labels": {key: text(key) for key in MODEL_LABELS}
         | {"meta.date": text("meta.meeting_date" if meeting_date else "meta.date")},
     }
+    # The lines as every form shows them, so the screen needs no rules of its own.
+    model["header"] = [{"label": label, "text": value} for label, value in header(model)]
+    for entry in every:
+        entry["lines"] = [{"label": label, "text": value} for label, value in item_lines(entry)]
+    return model
 
 
 def header(model: dict[str, Any]) -> list[tuple[str, str]]:
@@ -224,8 +230,8 @@ def docx(model: dict[str, Any]) -> bytes:
     """The minutes as a Word document."""
     word = ooxml.DocxBuilder()
     word.heading(model["title"], 1)
-    for label, value in header(model):
-        word.paragraph(value, bold_prefix=f"{label}: ")
+    for line in model["header"]:
+        word.paragraph(line["text"], bold_prefix=f"{line['label']}: ")
     word.paragraph("", bold_prefix=f"{text('meta.participants')}:")
     if model["participants"]:
         word.bullets(model["participants"])
@@ -252,8 +258,8 @@ def docx(model: dict[str, Any]) -> bytes:
         word.heading(section["title"], 3)
         for entry in section["items"]:
             word.heading(entry["title"], 4)
-            for label, value in item_lines(entry):
-                word.paragraph(value, bold_prefix=f"{label}: ")
+            for line in entry["lines"]:
+                word.paragraph(line["text"], bold_prefix=f"{line['label']}: ")
     return word.build(model["title"])
 
 
@@ -261,8 +267,8 @@ def markdown_text(model: dict[str, Any]) -> str:
     """The minutes as Markdown, readable as plain text."""
     md = markdown
     lines = [f"# {md.heading(model['title'])}", ""]
-    for label, value in header(model):
-        lines.append(f"{label}: {md.text(value)}  ")
+    for line in model["header"]:
+        lines.append(f"{line['label']}: {md.text(line['text'])}  ")
     lines[-1] = lines[-1].rstrip()
     lines += ["", f"{text('meta.participants')}:", ""]
     if model["participants"]:
@@ -290,6 +296,6 @@ def markdown_text(model: dict[str, Any]) -> str:
         lines += [f"### {md.heading(section['title'])}", ""]
         for entry in section["items"]:
             lines += [f"#### {md.heading(entry['title'])}", ""]
-            lines += [f"- {label}: {md.text(value, '  ')}" for label, value in item_lines(entry)]
+            lines += [f"- {line['label']}: {md.text(line['text'], '  ')}" for line in entry["lines"]]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -127,6 +127,7 @@ def test_word_agrees_with_the_model_item_by_item() -> None:
     texts = [text for _, text in blocks]
     people = [text for style, text in blocks if style == "ListBullet"][: len(found["participants"])]
     assert people == found["participants"]
+    assert texts[1 : 1 + len(found["header"])] == [f"{line['label']}: {line['text']}" for line in found["header"]]
     for decision in found["decisions"]:
         assert f"{decision['title']}: {decision['decision']}" in texts
     table = [text for style, text in blocks if style == "Table"]
@@ -140,6 +141,7 @@ def test_word_agrees_with_the_model_item_by_item() -> None:
             end = next((i for i in range(start + 1, len(blocks)) if blocks[i][0].startswith("Heading")), len(blocks))
             shown = [text for _, text in blocks[start + 1 : end]]
             assert shown == [f"{label}: {value}" for label, value in minutes.item_lines(entry)], entry["id"]
+            assert shown == [f"{line['label']}: {line['text']}" for line in entry["lines"]]  # what the screen shows
 
 
 def test_markdown_agrees_with_the_model_item_by_item() -> None:
