@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Skrev {path.relative_to(root)}")
         print(f"Commit filene. (Kommandoen er «{REFRESH_COMMAND}».)")
         return 0
-    write_output(generate(project), args.out)
+    write_output(generate(project, root / "mkdocs.yml"), args.out)
     return 0
 
 

@@ -63,11 +63,25 @@ def site_extensions(config_file: Path) -> tuple[list[str], dict[str, dict[str, A
     return names, settings
 
 
-def new_markdown(config_file: Path) -> Any:
-    """A fresh ``markdown.Markdown`` set up like the site's pages (plus ``toc`` if the site lacks it)."""
+DEFAULT_EXTENSIONS = ["extra", "admonition", "partnerskap.abbr_first"]
+"""Used where there is no ``mkdocs.yml`` to read (the generator run on another site's folder)."""
+
+
+def new_markdown(config_file: Path | None, explained: set[str] | None = None) -> Any:
+    """A fresh ``markdown.Markdown`` set up like the site's pages (plus ``toc`` if the site lacks it).
+
+    ``explained`` is the page's set of abbreviations explained so far, for ``partnerskap.abbr_first``
+    (see there); without a readable ``config_file`` the :data:`DEFAULT_EXTENSIONS` are used.
+    """
     import markdown
 
-    names, settings = site_extensions(config_file)
+    if config_file is not None and config_file.is_file():
+        names, site_settings = site_extensions(config_file)
+    else:
+        names, site_settings = DEFAULT_EXTENSIONS, {}
+    settings = {name: dict(options) for name, options in site_settings.items()}  # the cached lists stay as read
     if "toc" not in names:
         names = [*names, "toc"]
+    if explained is not None and "partnerskap.abbr_first" in names:
+        settings.setdefault("partnerskap.abbr_first", {})["explained"] = explained
     return markdown.Markdown(extensions=names, extension_configs=settings, output_format="html")

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,10 @@ def test_wheel_install_in_a_clean_venv_has_the_engine(tmp_path: Path) -> None:
         capture_output=True,
     )
     (wheel,) = dist.glob("partnerskap-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = set(archive.namelist())
+    templates = {f"partnerskap/templates/{p.name}" for p in (ROOT / "partnerskap" / "templates").iterdir()}
+    assert templates and templates <= shipped, sorted(templates - shipped)
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
