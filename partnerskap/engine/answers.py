@@ -11,8 +11,9 @@ import json
 import re
 from typing import Any
 
-from . import textsafety
+from . import texts, textsafety
 from .definition import Definition
+from .labels import OWNER_SIDES
 from .problems import UserError
 
 ANSWERS_FORMAT = "partnerskap-svar"
@@ -31,8 +32,6 @@ MAX_ACTIONS = 50
 MAX_PARTICIPANTS = 2000
 """Longest list of meeting participants (free text) accepted on import."""
 
-OWNER_SIDES = ("stat", "kommune", "begge")
-"""Who follows an item up: the state, the municipality or both."""
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WALKTHROUGH_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -147,84 +146,80 @@ def walkthrough_record(doc: dict[str, Any]) -> dict[str, Any]:
 def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any]:
     """Validate an imported answer file against ``definition``; return the document or raise :class:`ImportProblem`."""
     if not isinstance(raw, (bytes, str)):
-        raise ImportProblem("Filen kunne ikke leses. Velg en JSON-fil eksportert fra Partnerskapsverktøyet.")
+        raise ImportProblem(texts.text("import.unreadable"))
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1024 // 1024
         raise ImportProblem(
-            f"Filen er for stor ({size / 1024 / 1024:.1f} MB). En svarfil kan være høyst {MAX_FILE_BYTES // 1024 // 1024} MB."
+            texts.text("import.too_large", size=f"{size / 1024 / 1024:.1f}".replace(".", ","), limit=limit)
         )
     if size == 0:
-        raise ImportProblem("Filen er tom.")
+        raise ImportProblem(texts.text("import.empty"))
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
         data = textsafety.loads(text)
     except UnicodeDecodeError:
-        raise ImportProblem(
-            "Filen er ikke en tekstfil i UTF-8. Velg en JSON-fil eksportert fra Partnerskapsverktøyet."
-        ) from None
+        raise ImportProblem(texts.text("import.not_utf8")) from None
     except json.JSONDecodeError as exc:
-        raise ImportProblem(
-            f"Filen er ikke gyldig JSON – den kan være avkortet eller skadet (feil på linje {exc.lineno}, tegn {exc.colno})."
-        ) from None
+        raise ImportProblem(texts.text("import.bad_json", line=exc.lineno, column=exc.colno)) from None
     except textsafety.JSONProblem as problem:
-        raise ImportProblem(f"Filen {problem} Ingen svar er endret.") from None
+        raise ImportProblem(texts.text("import.json_problem", problem=problem)) from None
     if not isinstance(data, dict) or data.get("format") != ANSWERS_FORMAT:
-        raise ImportProblem(
-            "Filen er ikke en svarfil fra Partnerskapsverktøyet. Velg en JSON-fil som er eksportert fra en sjekkliste."
-        )
+        raise ImportProblem(texts.text("import.not_answer_file"))
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ImportProblem("Filen mangler formatversjon og kan ikke leses.")
+        raise ImportProblem(texts.text("import.no_format_version"))
     if version > ANSWERS_FORMAT_VERSION:
-        raise ImportProblem(
-            "Filen er laget med en nyere versjon av Partnerskapsverktøyet. Last inn siden på nytt for å få den nyeste versjonen, og prøv igjen."
-        )
-    _check_encodable(data)
+        raise ImportProblem(texts.text("import.newer_format"))
+    _check_encodable(data, definition)
     _only_keys(
         data, ("format", "format_version", "exported", "checklist", "walkthrough", "answers", "archived"), "filen"
     )
-    _timestamp(data, "exported", "Filen har et ugyldig eksporttidspunkt («exported»).")
+    _timestamp(data, "exported", texts.text("import.bad_exported"))
     checklist = _mapping(data.get("checklist"), "«checklist»")
     _only_keys(checklist, ("id", "version", "title", "items"), "«checklist»")
     if checklist.get("id") != definition.id:
         other = checklist.get("id")
-        shown = f"«{other}»" if isinstance(other, str) and ID_PATTERN.match(other) else "en annen sjekkliste"
-        raise ImportProblem(
-            f"Filen gjelder sjekklisten {shown}, ikke «{definition.id}». Åpne riktig sjekkliste og importer der."
-        )
+        title = checklist.get("title")
+        if isinstance(title, str) and title.strip() and len(title) <= MAX_SHORT_TEXT and title != definition.title:
+            shown = f"«{textsafety.readable(' '.join(title.split()))[:80]}»"
+        else:
+            known = isinstance(other, str) and ID_PATTERN.match(other)
+            shown = f"«{other}»" if known else texts.text("import.another_checklist")
+        raise ImportProblem(texts.text("import.other_checklist", shown=shown, current=definition.title))
     if not isinstance(checklist.get("version"), str) or not VERSION.match(checklist["version"]):
-        raise ImportProblem("Filen mangler sjekklisteversjon.")
+        raise ImportProblem(texts.text("import.no_checklist_version"))
     if "title" in checklist and not (isinstance(checklist["title"], str) and len(checklist["title"]) <= MAX_SHORT_TEXT):
-        raise ImportProblem("Filen har en ugyldig sjekklistetittel («checklist.title»).")
+        raise ImportProblem(texts.text("import.bad_checklist_title"))
     items = _mapping(checklist.get("items", {}), "«checklist.items»")
     for item_id, item_hash in items.items():
         if not ID_PATTERN.match(item_id) or not isinstance(item_hash, str) or not HASH.match(item_hash):
-            raise ImportProblem("Filen har en ugyldig liste over punkter («checklist.items»).")
+            raise ImportProblem(texts.text("import.bad_item_list"))
     walkthrough = _mapping(data.get("walkthrough"), "«walkthrough»")
     _only_keys(walkthrough, WALKTHROUGH_FIELDS, "«walkthrough»")
     name = walkthrough.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > MAX_SHORT_TEXT:
-        raise ImportProblem("Gjennomgangen i filen mangler navn.")
-    _check_text(name, "navnet på gjennomgangen")
+        raise ImportProblem(texts.text("import.no_name"))
+    _check_text(name, texts.text("import.walkthrough_name"))
     if "id" in walkthrough and not (isinstance(walkthrough["id"], str) and WALKTHROUGH_ID.match(walkthrough["id"])):
-        raise ImportProblem("Gjennomgangen i filen har en ugyldig id.")
+        raise ImportProblem(texts.text("import.bad_walkthrough_id"))
     for key in ("created", "updated", "exported"):
-        _timestamp(walkthrough, key, f"Gjennomgangen i filen har en ugyldig dato («{key}»).")
+        _timestamp(walkthrough, key, texts.text("import.bad_walkthrough_date", key=key))
     if "participants" in walkthrough:
         if not isinstance(walkthrough["participants"], str):
-            raise ImportProblem("Deltakerlisten i filen har feil type (den skal være tekst).")
-        _check_text(walkthrough["participants"], "deltakerlisten", MAX_PARTICIPANTS)
+            raise ImportProblem(texts.text("import.bad_participants_type"))
+        _check_text(walkthrough["participants"], texts.text("import.participants"), MAX_PARTICIPANTS)
     meeting_date = walkthrough.get("meeting_date", "")
     if meeting_date != "" and not (
         isinstance(meeting_date, str) and DATE.match(meeting_date) and _valid_date(meeting_date)
     ):
-        raise ImportProblem("Ugyldig møtedato i filen. Møtedatoen skal være en dato (ÅÅÅÅ-MM-DD).")
+        raise ImportProblem(texts.text("import.bad_meeting_date"))
     answers = _mapping(data.get("answers", {}), "«answers»")
     archived = _mapping(data.get("archived", {}), "«archived»")
     for collection in (answers, archived):
         for item_id, answer in collection.items():
             if not ID_PATTERN.match(item_id):
-                raise ImportProblem("Filen har et svar til et punkt med ugyldig id.")
+                raise ImportProblem(texts.text("import.bad_item_id"))
             _check_answer(definition, item_id, answer, archived=collection is archived)
     return data
 
@@ -238,13 +233,13 @@ def usable_answers(answers: Any, archived: bool = False) -> tuple[dict[str, Any]
     (``item`` ``"*"``).
     """
     if not isinstance(answers, dict):
-        return {}, [{"item": "*", "reason": "Svarene har feil form (de er ikke en samling av svar per punkt)."}]
+        return {}, [{"item": "*", "reason": texts.text("import.stored_bad_shape")}]
     good: dict[str, Any] = {}
     bad: list[dict[str, str]] = []
     for item_id, answer in answers.items():
         try:
             if not ID_PATTERN.match(item_id):
-                raise ImportProblem("Punkt-id-en er ugyldig.")
+                raise ImportProblem(texts.text("import.stored_bad_id"))
             _check_answer(None, item_id, answer, archived=archived, stored=True)
         except ImportProblem as problem:
             bad.append({"item": item_id, "reason": str(problem)})
@@ -253,29 +248,37 @@ def usable_answers(answers: Any, archived: bool = False) -> tuple[dict[str, Any]
     return good, bad
 
 
-def _check_encodable(data: Any) -> None:
+def _check_encodable(data: Any, definition: Definition | None = None) -> None:
     found = textsafety.first_problem(data)
     if found is None:
         return
     path, kind = found
-    where = _describe(path)
+    where = _describe(path, definition)
     if kind == "surrogate":
-        raise ImportProblem(
-            f"Filen har ugyldige tegn i {where} (en halv tegnkode uten sin andre halvdel). "
-            "Den er skadet eller ikke laget av Partnerskapsverktøyet. Ingen svar er endret."
-        )
+        raise ImportProblem(texts.text("import.surrogate", where=where))
     raise ImportProblem(
-        f"Filen har et tall i {where} som er for stort til å lagres nøyaktig "
-        f"(høyst {textsafety.MAX_SAFE_INTEGER:,} i absoluttverdi).".replace(",", "\u00a0")
-        + " Ingen svar er endret."
+        texts.text("import.unsafe_number", where=where, limit=_norwegian_int(textsafety.MAX_SAFE_INTEGER))
     )
 
 
-def _describe(path: tuple[str | int, ...]) -> str:
-    """A place in an answer file in words: «svaret på punkt «antall»», ««walkthrough»»."""
+def item_name(definition: Definition | None, item_id: str) -> str:
+    """An item as messages name it: «punkt 1.2 («Hvor mange kontorer?»)», by number and title, not by id.
+
+    An id the checklist does not have (an archived or unknown item) is shown as it is.
+    """
+    ref = definition.by_id.get(item_id) if definition is not None else None
+    if ref is None:
+        return texts.text("import.item.unknown", id=str(item_id)[:40])
+    return texts.text("import.item.known", number=ref.number, text=ref.data["text"][:60])
+
+
+def _describe(path: tuple[str | int, ...], definition: Definition | None = None) -> str:
+    """A place in an answer file in words: «svaret på punkt 1.2 («Hvor mange kontorer?»)», ««walkthrough»»."""
     if len(path) >= 2 and path[0] in ("answers", "archived"):
-        return f"svaret på punkt «{str(path[1])[:40]}»"
-    return f"«{'.'.join(str(p) for p in path[:3])[:60]}»" if path else "filen"
+        return texts.text(
+            "import.answer_to", item=item_name(definition if path[0] == "answers" else None, str(path[1]))
+        )
+    return f"«{'.'.join(str(p) for p in path[:3])[:60]}»" if path else texts.text("import.the_file")
 
 
 def _timestamp(data: dict[str, Any], key: str, message: str) -> None:
@@ -287,33 +290,29 @@ def _only_keys(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> No
     unknown = [key for key in data if key not in allowed]
     if unknown:
         shown = ", ".join(f"«{key[:40]}»" for key in unknown[:3])
-        raise ImportProblem(
-            f"Filen har ukjente felter i {where}: {shown}. Den er ikke en uendret eksport fra Partnerskapsverktøyet."
-        )
+        raise ImportProblem(texts.text("import.unknown_fields", where=where, shown=shown))
 
 
 def _mapping(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ImportProblem(f"Filen er ufullstendig: {where} mangler eller har feil form.")
+        raise ImportProblem(texts.text("import.incomplete", where=where))
     return value
 
 
 def _check_text(value: str, what: str, limit: int = MAX_TEXT) -> None:
     if len(value) > limit:
-        raise ImportProblem(f"Teksten i {what} er for lang ({len(value)} tegn; høyst {limit}).")
+        raise ImportProblem(texts.text("import.too_long", what=what, length=len(value), limit=limit))
     if MARKUP.search(value):
-        raise ImportProblem(
-            f"Filen inneholder skript eller aktivt HTML-innhold i {what}. Av sikkerhetshensyn importeres den ikke."
-        )
+        raise ImportProblem(texts.text("import.markup", what=what))
 
 
 def _check_answer(
     definition: Definition | None, item_id: str, answer: Any, archived: bool, stored: bool = False
 ) -> None:
     """Refuse an answer of the wrong shape; unless ``stored``, also text with markup and values the item forbids."""
-    where = f"svaret på punkt «{item_id}»"
+    where = texts.text("import.answer_to", item=item_name(None if archived else definition, item_id))
     if not isinstance(answer, dict):
-        raise ImportProblem(f"Filen har feil form på {where}.")
+        raise ImportProblem(texts.text("import.bad_shape", where=where))
     if not stored:
         _only_keys(answer, ANSWER_FIELDS + (ARCHIVE_FIELDS if archived else ()), where)
 
@@ -324,50 +323,51 @@ def _check_answer(
     for key in (*ANSWER_TEXT_FIELDS, "text"):
         if key in answer:
             if not isinstance(answer[key], str):
-                raise ImportProblem(f"Filen har feil type i {where} («{key}» skal være tekst).")
+                raise ImportProblem(texts.text("import.bad_type", where=where, key=key))
             text(answer[key], where, MAX_SHORT_TEXT if key == "owner_name" else MAX_TEXT)
     if not isinstance(answer.get("owner", ""), str) or answer.get("owner", "") not in ("", *OWNER_SIDES):
-        raise ImportProblem(f"Ukjent ansvarlig i {where}. Gyldige verdier er stat, kommune og begge.")
+        sides = f"{', '.join(OWNER_SIDES[:-1])} {texts.text('and')} {OWNER_SIDES[-1]}"
+        raise ImportProblem(texts.text("import.unknown_owner", where=where, sides=sides))
     due = answer.get("due", "")
     if due != "" and not (isinstance(due, str) and DATE.match(due) and _valid_date(due)):
-        raise ImportProblem(f"Ugyldig frist i {where}. Fristen skal være en dato (ÅÅÅÅ-MM-DD).")
+        raise ImportProblem(texts.text("import.bad_due", where=where))
     if "hash" in answer and not (isinstance(answer["hash"], str) and HASH.match(answer["hash"])):
-        raise ImportProblem(f"Filen har en ugyldig kontrollsum i {where}.")
-    _timestamp(answer, "updated", f"Ugyldig tidspunkt i {where}.")
+        raise ImportProblem(texts.text("import.bad_hash", where=where))
+    _timestamp(answer, "updated", texts.text("import.bad_time", where=where))
     if "archived_in_version" in answer and not (
         isinstance(answer["archived_in_version"], str) and VERSION.match(answer["archived_in_version"])
     ):
-        raise ImportProblem(f"Ugyldig versjon i {where} («archived_in_version» skal være et versjonsnummer).")
+        raise ImportProblem(texts.text("import.bad_archived_version", where=where))
     actions = answer.get("actions", [])
     if not isinstance(actions, list) or len(actions) > MAX_ACTIONS:
-        raise ImportProblem(f"Filen har feil form på tiltakene i {where}.")
+        raise ImportProblem(texts.text("import.bad_actions", where=where))
     for action in actions:
         if not isinstance(action, dict):
-            raise ImportProblem(f"Filen har feil form på tiltakene i {where}.")
+            raise ImportProblem(texts.text("import.bad_actions", where=where))
         if not stored:
-            _only_keys(action, ACTION_FIELDS, f"et tiltak i {where}")
+            _only_keys(action, ACTION_FIELDS, texts.text("import.an_action", where=where))
         for key in ("what", "owner_name"):
             if not isinstance(action.get(key, ""), str):
-                raise ImportProblem(f"Filen har feil type i et tiltak i {where}.")
-            text(action.get(key, ""), f"et tiltak i {where}")
+                raise ImportProblem(texts.text("import.bad_action_type", where=where))
+            text(action.get(key, ""), texts.text("import.an_action", where=where))
         owner = action.get("owner", "")
         if (
             not isinstance(owner, str)
             or owner not in ("", *OWNER_SIDES)
             or not isinstance(action.get("done", False), bool)
         ):
-            raise ImportProblem(f"Filen har ugyldige verdier i et tiltak i {where}.")
+            raise ImportProblem(texts.text("import.bad_action_values", where=where))
         if action.get("due", "") and not (
             isinstance(action["due"], str) and DATE.match(action["due"]) and _valid_date(action["due"])
         ):
-            raise ImportProblem(f"Ugyldig frist i et tiltak i {where}.")
+            raise ImportProblem(texts.text("import.bad_action_due", where=where))
     value = answer.get("value")
     ref = None if value is None or archived or stored or definition is None else definition.by_id.get(item_id)
     if ref is None:
         if value is not None and (not isinstance(value, (str, int)) or isinstance(value, bool)):
-            raise ImportProblem(f"Filen har en ugyldig verdi i {where}.")
+            raise ImportProblem(texts.text("import.bad_value", where=where))
         if isinstance(value, int) and abs(value) > textsafety.MAX_SAFE_INTEGER:
-            raise ImportProblem(f"Tallet i {where} er for stort til å lagres nøyaktig.")
+            raise ImportProblem(texts.text("import.number_too_large", where=where))
         if isinstance(value, str):
             text(value, where)
         return
@@ -376,15 +376,16 @@ def _check_answer(
     allowed = definition.allowed_values(item)
     if allowed is not None:
         if value not in allowed:
-            raise ImportProblem(f"Svaret «{str(value)[:40]}» på punkt «{item_id}» finnes ikke blant svaralternativene.")
+            item_text = item_name(definition, item_id)
+            raise ImportProblem(texts.text("import.not_an_option", value=str(value)[:40], item=item_text))
     elif item["type"] == "number":
         problem = number_problem(ref, value)
         if problem or not isinstance(value, (int, float)):
-            raise ImportProblem(f"{problem} Ingen svar er endret.")
+            raise ImportProblem(texts.text("import.number_problem", problem=problem))
         answer["value"] = int(value)  # 7.0 in a file is the whole number 7
     else:
         if not isinstance(value, str):
-            raise ImportProblem(f"Svaret på punkt «{item_id}» skal være tekst.")
+            raise ImportProblem(texts.text("import.must_be_text", item=item_name(definition, item_id)))
         text(value, where)
 
 
@@ -402,16 +403,16 @@ def _norwegian_int(number: int) -> str:
 def number_problem(ref: Any, value: Any) -> str | None:
     """Why ``value`` is not a valid answer to number item ``ref`` (an ``ItemRef``), in Norwegian, or ``None``."""
     item = ref.data
-    name = f"punkt {ref.number} («{item['text'][:60]}»)"
+    name = texts.text("import.item.known", number=ref.number, text=item["text"][:60])
     low, high = number_bounds(item)
     if isinstance(value, float) and value.is_integer() and abs(value) <= textsafety.MAX_SAFE_INTEGER:
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool):
-        return f"Svaret på {name} må være et heltall (uten desimaler)."
+        return texts.text("number.whole", item=name)
     if value < low:
-        return f"Svaret på {name} kan ikke være mindre enn {_norwegian_int(low)}."
+        return texts.text("number.below", item=name, limit=_norwegian_int(low))
     if value > high:
-        return f"Svaret på {name} kan ikke være større enn {_norwegian_int(high)}."
+        return texts.text("number.above", item=name, limit=_norwegian_int(high))
     return None
 
 
@@ -443,7 +444,8 @@ def parse_number(ref: Any, entered: Any) -> tuple[int | None, str | None]:
         return (None, problem) if problem else (number, None)
     if re.fullmatch(r"[+-]?\d*[.,]\d+", text):
         return None, number_problem(ref, 0.5)
-    return None, f"Svaret på punkt {ref.number} («{ref.data['text'][:60]}») må være et tall, for eksempel 12."
+    name = texts.text("import.item.known", number=ref.number, text=ref.data["text"][:60])
+    return None, texts.text("number.not_a_number", item=name)
 
 
 def _valid_date(text: str) -> bool:

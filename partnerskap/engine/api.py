@@ -35,9 +35,11 @@ from .answers import (
     walkthrough_record,
 )
 from .definition import Definition
+from .labels import owner_options
 from .migrate import archive_removed, change_report, reworded_answers
 from .problems import INTERNAL_MESSAGE, UserError
 from .progress import progress
+from .texts import text
 
 # Exports, combining, comparing and share links (and what they import: zipfile, csv, zlib,
 # statistics) are imported on first use, so the engine starts almost as fast as bare Pyodide.
@@ -49,13 +51,15 @@ def _definition(checklist: str) -> Definition:
     try:
         return _definitions[checklist]
     except KeyError:
-        raise UserError(
-            f"Sjekklisten «{textsafety.readable(str(checklist))[:60]}» er ikke lastet. Last inn siden på nytt."
-        ) from None
+        raise UserError(text("engine.not_loaded", checklist=textsafety.readable(str(checklist))[:60])) from None
 
 
 def load_definition(definition: dict[str, Any]) -> dict[str, Any]:
-    """Load a compiled checklist; the reply gives the bounds of every number item (``numbers``)."""
+    """Load a compiled checklist.
+
+    The reply gives the bounds of every number item (``numbers``) and the owner sides with their
+    labels (``owners``: ``[{"value": "stat", "label": "Stat"}, …]``), the engine's one list of them.
+    """
     loaded = Definition(definition)
     _definitions[loaded.id] = loaded
     numbers = {
@@ -63,7 +67,13 @@ def load_definition(definition: dict[str, Any]) -> dict[str, Any]:
         for ref in loaded.items
         if ref.data["type"] == "number"
     }
-    return {"id": loaded.id, "version": loaded.version, "items": len(loaded.items), "numbers": numbers}
+    return {
+        "id": loaded.id,
+        "version": loaded.version,
+        "items": len(loaded.items),
+        "numbers": numbers,
+        "owners": owner_options(),
+    }
 
 
 def check_answer(checklist: str, item: str, value: Any) -> dict[str, Any]:
@@ -77,7 +87,7 @@ def check_answer(checklist: str, item: str, value: Any) -> dict[str, Any]:
     definition = _definition(checklist)
     ref = definition.by_id.get(item) if isinstance(item, str) else None
     if ref is None:
-        raise UserError(f"Sjekklisten har ikke noe punkt «{textsafety.readable(str(item))[:40]}».")
+        raise UserError(text("engine.no_such_item", item=textsafety.readable(str(item))[:40]))
     if ref.data["type"] != "number":
         return {"value": value, "message": None}
     number, message = parse_number(ref, value)
@@ -133,11 +143,30 @@ def export(
 
     definition = _definition(checklist)
     if kind not in EXPORTERS:
-        raise UserError(f"Ukjent eksportformat «{textsafety.readable(str(kind))[:40]}».")
+        raise UserError(text("unknown_format", kind=textsafety.readable(str(kind))[:40]))
     doc = new_document(definition, walkthrough, answers, archived)
     if kind != "json":  # the JSON export is the lossless backup; every other format is read by people
         doc = textsafety.deep(doc, textsafety.readable)
     return _file_result(EXPORTERS[kind](definition, doc, _day(today)))
+
+
+def minutes(
+    checklist: str,
+    walkthrough: dict[str, Any],
+    answers: dict[str, Any],
+    today: str,
+    archived: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The minutes model the screen and print view show: the same one the Word and Markdown minutes are made from.
+
+    See :mod:`partnerskap.engine.minutes` for its fields; all text is ready to show (dates as
+    «30. november 2026», who is responsible as «Stat, Kari Nordmann», done as «Ja»/«Nei»).
+    """
+    from . import minutes as minutes_model
+
+    definition = _definition(checklist)
+    doc = textsafety.deep(new_document(definition, walkthrough, answers, archived or {}), textsafety.readable)
+    return minutes_model.build(definition, doc, _day(today))
 
 
 def _day(today: Any) -> str:
@@ -190,7 +219,7 @@ def export_combined(checklist: str, files: list[dict[str, Any]], kind: str, toda
 
     definition = _definition(checklist)
     if kind not in ("csv", "xlsx"):
-        raise UserError(f"Ukjent eksportformat «{textsafety.readable(str(kind))[:40]}».")
+        raise UserError(text("unknown_format", kind=textsafety.readable(str(kind))[:40]))
     return _file_result(export_combined_file(definition, combine_files(definition, files), kind, _day(today)))
 
 
@@ -239,6 +268,7 @@ METHODS: dict[str, Callable[..., Any]] = {
     "progress": compute_progress,
     "open_walkthrough": open_walkthrough,
     "export": export,
+    "minutes": minutes,
     "parse_import": parse_import,
     "combine": combine,
     "export_combined": export_combined,
@@ -258,7 +288,7 @@ def handle(request: str) -> str:
         try:
             message = textsafety.loads(request, MAX_REQUEST_DEPTH)
         except textsafety.JSONProblem as problem:
-            raise UserError(f"Forespørselen til sjekklistemotoren {problem} Ingen svar er endret.") from None
+            raise UserError(text("engine.bad_request", problem=problem)) from None
         method = METHODS[message["method"]]
         args = message.get("args", {})
         if not isinstance(args, dict):
@@ -271,7 +301,7 @@ def handle(request: str) -> str:
             {
                 "ok": False,
                 "error": "user",
-                "message": "Innholdet er nestet for dypt til å behandles. Ingen svar er endret.",
+                "message": text("engine.too_deep"),
             }
         )
     except Exception:  # noqa: BLE001 - the one place every other failure becomes a reply

@@ -8,15 +8,12 @@ and shows a generic message with a way to report it.
 
 from __future__ import annotations
 
+from .texts import text
+
 
 class UserError(Exception):
     """A problem the user can act on; ``str(error)`` is a complete Norwegian sentence."""
 
 
-INTERNAL_MESSAGE = (
-    "Det oppstod en feil i sjekklistemotoren. Svarene dine er ikke endret. "
-    "Prøv igjen, eller last inn siden på nytt. Skjer det igjen, meld fra til den som drifter nettstedet "
-    "(se «Meld fra» i tilgjengelighetserklæringen) og fortell hva du gjorde; "
-    "de tekniske detaljene står i nettleserens konsoll."
-)
+INTERNAL_MESSAGE = text("engine.internal")
 """Shown for a programming error (never the exception's own text)."""

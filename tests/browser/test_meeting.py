@@ -86,11 +86,14 @@ def test_meeting_with_the_keyboard_and_minutes(site, page: Page) -> None:
         zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes())).read("word/document.xml").decode("utf-8")
     )
     for text in (
-        "Fylkesdirektør, kommunedirektør, NAV-leder",
+        # The participants as a list (one paragraph each), the due date as people write it.
+        ">Fylkesdirektør<",
+        ">kommunedirektør<",
+        ">NAV-leder<",
         "Partene skriver et nytt utkast til avtalen.",
         "Sende utkast til kommunen",
         "Kari Nordmann",
-        "2027-01-15",
+        "15. januar 2027",
     ):
         assert text in document, text
     with page.expect_download() as info:

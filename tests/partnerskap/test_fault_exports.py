@@ -61,7 +61,7 @@ def test_markdown_export_has_one_heading_per_section_and_item_with_each_note_und
     tags = [tag for tag, _, _ in headings]
     sections = definition().sections
     assert tags.count("h1") == 1
-    assert tags.count("h2") == len(sections) + 1  # and the archived answers
+    assert tags.count("h2") == len(sections) + 2  # and the archived answers, and the actions
     assert tags.count("h3") == len(definition().items)
     assert [content for tag, content, _ in headings if tag == "h2"][:2] == [s["title"] for s in sections]
     items = [(content, index) for tag, content, index in headings if tag == "h3"]
@@ -82,10 +82,18 @@ def test_markdown_export_has_one_heading_per_section_and_item_with_each_note_und
 def test_markdown_minutes_keep_the_same_structure() -> None:
     files = all_exports(hostile_walkthrough(), hostile_answers(), {})
     text = files["referat-md"].decode("utf-8")
-    tags = [tag for tag, _, _ in _headings(text)]
+    headings = _headings(text)
+    tags = [tag for tag, _, _ in headings]
     assert tags.count("h1") == 1
-    assert tags.count("h2") == len(definition().sections) + 1  # and «Tiltak»
-    assert tags.count("h3") == len(hostile_answers())  # the minutes show the items with content
+    # Decisions, actions, the items answered Nei or Delvis, and «Punkt for punkt».
+    assert [content for tag, content, _ in headings if tag == "h2"] == [
+        "Vedtak",
+        "Tiltak",
+        "Svart Nei eller Delvis",
+        "Punkt for punkt",
+    ]
+    assert tags.count("h3") == len(definition().sections)
+    assert tags.count("h4") == len(hostile_answers())  # the minutes show the items with content
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     assert not [t for t in tokens if t.type in ("fence", "code_block", "html_block", "blockquote_open", "hr")]
     assert [t for t in tokens if t.type == "table_open"]
@@ -127,6 +135,8 @@ def test_combined_excel_opens_with_hostile_respondents() -> None:
     reply = call("export_combined", checklist="undersokelse", files=files, kind="xlsx", today=TODAY)
     assert reply["ok"], reply
     workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(reply["result"]["base64"])))
-    assert workbook.sheetnames == ["Per punkt", "Tabell"]
+    assert workbook.sheetnames == ["Per punkt", "Per respondent", "Tabell"]
     respondents = [row[0].value for row in workbook["Tabell"].iter_rows(min_row=2)]
     assert respondents == ["Nordland", "Troms", "Finnmark", "Vest<land>&", "Sum"]
+    per_respondent = [row[0].value for row in workbook["Per respondent"].iter_rows(min_row=2)]
+    assert per_respondent == ["Nordland", "Troms", "Finnmark", "Vest<land>&"]
