@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from . import model
 from .compiled import definition, index_entry
 from .docsindex import PageInfo, page_url, relative_url
+from .engine.labels import owner_options
 from .project import CHECKLIST_URL_DIR, Project
 from .validate import RAW_HTML
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:  # Jinja2 and MarkupSafe are imported where used (see the pack
 log = logging.getLogger(__name__)
 
 NOTE_HINT = "Ikke skriv personopplysninger om enkeltpersoner i notatene."
-OWNER_SIDES = (("stat", "Stat"), ("kommune", "Kommune"), ("begge", "Begge"))
 """Which owner is responsible for following up an item."""
 FIELD_SUMMARY = {"note": "notat", "owner": "ansvar", "due": "frist"}
 """How the summary of an item's extra fields names each field («Notat, ansvar og frist»)."""
@@ -182,7 +182,7 @@ def _templates() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(json_string=_json_string, meta_text=meta_text, norwegian_date=norwegian_date)
-    env.globals.update(note_hint=NOTE_HINT, owner_sides=OWNER_SIDES)
+    env.globals.update(note_hint=NOTE_HINT, owner_sides=[(o["value"], o["label"]) for o in owner_options()])
     return env
 
 

@@ -18,7 +18,19 @@ from partnerskap.engine.answers import ImportProblem, parse_answer_file
 
 
 def test_the_generated_owner_choices_are_the_engines() -> None:
-    assert [{"value": v, "label": label} for v, label in generator.OWNER_SIDES] == labels.owner_options()
+    """The page's owner radios are rendered from labels.owner_options(), in its order."""
+    import re
+
+    from helpers import VALID_CHECKLIST, make_project
+
+    from partnerskap.project import load_project
+
+    root = make_project(Path(__import__("tempfile").mkdtemp()), {"eksempel.yml": VALID_CHECKLIST})
+    page = generator.generate(load_project(root / "checklists", root / "docs", root))["sjekklister/eksempel.md"]
+    start = page.index('<fieldset class="pv-owner">')
+    owner_block = page[start : page.index("</fieldset>", start)]
+    choices = re.findall(r'value="(\w+)" data-pv-field="owner"> ([^<]+)</label>', owner_block)
+    assert [{"value": value, "label": label} for value, label in choices] == labels.owner_options()
 
 
 def test_load_definition_gives_the_page_the_owner_sides() -> None:
