@@ -247,6 +247,17 @@ FORBIDDEN = [
         "rådmannsutvalget, Fylkesmannen og KS samordner tiltak",
         "004 §5.6: the 2012 report's arena",
     ),
+    (
+        "tillitsvalgtes-perspektiv.md",
+        "I Trondheim arbeides det nå med",
+        "003 spørsmål 11, Sør-Trøndelag: as of the answer, c. 2012",
+    ),
+    ("tillitsvalgtes-perspektiv.md", "Alt nå kunne det", "language: «allerede da» in past narration"),
+    (
+        "suksesskriterier-og-policy.md",
+        "«sosialtjenesteloven kapittel 5»",
+        "004 §2: a quotation must read «Sosialtjenestelovens kapittel 5»",
+    ),
     ("personvern.md", "8000 tegn", "Nav's writing rules: space as thousands separator"),
 ]
 
