@@ -281,6 +281,8 @@ REQUIRED = [
     ("erfaringer-fra-nordland.md", "ikke var forenlig med hensynet til myndighetsutøvelse og taushetsplikt"),
     ("erfaringer-fra-nordland.md", "Ofoten hadde størst fart"),
     ("erfaringer-fra-nordland.md", "Fra 1. januar 2024 er Troms og Finnmark igjen to fylker"),
+    ("partnerskapsavtalen.md", "(i veilederen står «forvaltning om eiendom»)"),
+    ("kilder.md", "(i veilederen står «forvaltning om eiendom»)"),
 ]
 
 
@@ -358,3 +360,12 @@ def test_the_social_services_act_section_is_written_one_way() -> None:
     assert "§ 2-1 i lov om sosiale tjenester" in flat("tillitsvalgtes-perspektiv.md")
     assert "§ 2-1 i lov om sosiale tjenester" in flat("kilder.md")
     assert "| § 2.1 i lov" not in flat("kilder.md")
+
+
+def test_the_attachment_table_writes_dates_the_nav_way() -> None:
+    """Nav's writing rules: «13. januar 2017», not 13.01.2017, in the site's own table (001 III Vedlegg)."""
+    table = (DOCS / "partnerskapsavtalen.md").read_text(encoding="utf-8").split("{ #vedlegg }", 1)[1]
+    table = table.split("!!! note", 1)[0]
+    assert not re.search(r"\b\d{2}\.\d{2}\.\d{4}\b", table)
+    for date in ["13. januar 2017", "1. februar 2007", "21. desember 2006", "1. juli 2006", "12. oktober 2006"]:
+        assert date in table
