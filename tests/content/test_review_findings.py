@@ -374,3 +374,11 @@ def test_the_attachment_table_writes_dates_the_nav_way() -> None:
     assert not re.search(r"\b\d{2}\.\d{2}\.\d{4}\b", table)
     for date in ["13. januar 2017", "1. februar 2007", "21. desember 2006", "1. juli 2006", "12. oktober 2006"]:
         assert date in table
+
+
+def test_the_nordland_page_cites_the_2012_report_it_compares_with() -> None:
+    """The Sørfold note (83 %) and the HiOA footnote use 004; the Kilde box must say so."""
+    text = (DOCS / "erfaringer-fra-nordland.md").read_text(encoding="utf-8")
+    box = text.split('!!! info "Kilde"', 1)[1].split("\n\n", 1)[0]
+    assert "direktoratets undersøkelse fra 2012" in text
+    assert "*Rapport om partnerskapet i NAV* (Arbeids- og velferdsdirektoratet, 2012)" in box
