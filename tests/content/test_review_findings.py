@@ -387,3 +387,10 @@ def test_the_nordland_page_cites_the_2012_report_it_compares_with() -> None:
     box = text.split('!!! info "Kilde"', 1)[1].split("\n\n", 1)[0]
     assert "direktoratets undersøkelse fra 2012" in text
     assert "*Rapport om partnerskapet i NAV* (Arbeids- og velferdsdirektoratet, 2012)" in box
+
+
+def test_the_act_is_called_nav_loven_everywhere() -> None:
+    """One form of the act's popular name on every page and checklist: «Nav-loven»."""
+    texts = [p.read_text(encoding="utf-8") for p in [*ROOT.glob("docs/*.md"), *ROOT.glob("checklists/*.yml")]]
+    assert not any("NAV-loven" in text for text in texts)
+    assert sum(text.count("Nav-loven") for text in texts) > 40
