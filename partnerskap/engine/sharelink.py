@@ -32,7 +32,11 @@ def encode(doc: dict[str, Any]) -> str:
     packed = zlib.compress(raw, 9)
     fragment = FORMAT_TAG + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
     if len(fragment) > MAX_LINK_CHARS:
-        raise ImportProblem(texts.text("link.too_large", length=len(fragment), limit=MAX_LINK_CHARS))
+        raise ImportProblem(
+            texts.text(
+                "link.too_large", length=texts.number_text(len(fragment)), limit=texts.number_text(MAX_LINK_CHARS)
+            )
+        )
     return fragment
 
 
@@ -46,7 +50,11 @@ def decode(fragment: str, definition: Definition) -> dict[str, Any]:
     if not fragment:
         raise ImportProblem(texts.text("link.empty"))
     if len(fragment) > MAX_LINK_CHARS:
-        raise ImportProblem(texts.text("link.too_long", length=len(fragment), limit=MAX_LINK_CHARS))
+        raise ImportProblem(
+            texts.text(
+                "link.too_long", length=texts.number_text(len(fragment)), limit=texts.number_text(MAX_LINK_CHARS)
+            )
+        )
     if not fragment.startswith(FORMAT_TAG):
         if _OTHER_TAG.match(fragment):
             raise ImportProblem(texts.text("link.newer_format"))

@@ -316,6 +316,11 @@ def counted(key: str, count: int, /, **values: Any) -> str:
     return text(f"{key}.{'one' if count == 1 else 'many'}", count=count, **values)
 
 
+def number_text(number: int) -> str:
+    """A whole number as Nav writes it, with a (no-break) space between thousands: 8000 → «8 000»."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
 def date_text(iso: str) -> str:
     """An ISO date as people write it: «2026-11-30» → «30. november 2026»; anything else unchanged."""
     try:

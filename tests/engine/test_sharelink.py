@@ -46,7 +46,7 @@ def test_too_large_answers_are_refused_with_a_message() -> None:
         encode(doc)
     message = str(caught.value)
     assert message.startswith("Svarene er for store til å deles som lenke (")
-    assert message.endswith("tegn; grensen er 8000). Bruk eksport til fil i stedet.")
+    assert message.endswith("tegn; grensen er 8\u00a0000). Bruk eksport til fil i stedet.")
     api.load_definition(definition_data("1.1"))
     response = json.loads(
         api.handle(

@@ -46,3 +46,11 @@ def test_placeholders_are_named_and_dates_are_written_out() -> None:
     assert texts.date_text("2027-01-05") == "5. januar 2027"
     assert texts.date_text("ikke en dato") == "ikke en dato"
     assert texts.percent_text(2 / 3) == "67\u00a0%"
+
+
+def test_numbers_are_written_with_a_space_between_thousands() -> None:
+    from partnerskap.engine import texts
+
+    assert texts.number_text(8000) == "8\u00a0000"
+    assert texts.number_text(950) == "950"
+    assert texts.number_text(1234567) == "1\u00a0234\u00a0567"
