@@ -69,12 +69,10 @@ function tableName(wrap, index, count) {
   return title ? `${place}: ${title}` : place;
 }
 
-/** Material's search: a named dialog, and no tab stop on the empty results box. */
+/** Material's search is a dialog without a name. (Its 0 px results box is hidden by accessibility.css.) */
 function fixSearch() {
   const search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Søk");
-  // Its results are links that take focus themselves; the box around them is 0 px high until there are any.
-  document.querySelector(".md-search__scrollwrap[tabindex]")?.removeAttribute("tabindex");
 }
 
 function fixPage() {
