@@ -46,10 +46,12 @@ FOCUS_STOP = """() => {
     return target.contains(shown) && /^(background|outline|opacity|transform|visibility)/.test(a.transitionProperty || 'animation');
   });
   if (settling) return { busy: true };
-  // A walk that comes back to an element it has seen has gone all the way round.
-  window.pvSeen = window.pvSeen || new WeakSet();
-  const again = window.pvSeen.has(el);
-  window.pvSeen.add(el);
+  // A walk that comes back to where it started has gone all the way round. Tab may stay on one element
+  // (the parts of a date field): that is the same stop.
+  const again = el === window.pvFirst;
+  const same = el === window.pvLast;
+  window.pvFirst = window.pvFirst || el;
+  window.pvLast = el;
   // A visually hidden control (our file inputs, Material's palette radios) shows its focus on the label after it.
   const describe = () => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} «${
     (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50)}»`;
@@ -106,7 +108,7 @@ FOCUS_STOP = """() => {
     }
   }
   return {
-    again, name: describe(), outline, contrast: Math.round(contrast * 100) / 100,
+    again, same, name: describe(), outline, contrast: Math.round(contrast * 100) / 100,
     visible: inView.length > 0, covered: [...new Set(covers)],
     inItem: el.closest('fieldset[data-pv-item]')?.dataset.pvItem || null, tag: el.tagName, id: el.id, type: el.type || '',
   };
@@ -133,7 +135,7 @@ def walk(page: Page, key: str, limit: int, within: str | None = None) -> tuple[l
     back to an element it has already visited."""
     stops: list[dict] = []
     problems: list[str] = []
-    page.evaluate("() => { window.pvSeen = new WeakSet(); }")
+    page.evaluate("() => { window.pvFirst = null; window.pvLast = document.activeElement; }")
     for _ in range(limit):
         page.keyboard.press(key)
         stop = page.evaluate(FOCUS_STOP)
@@ -142,6 +144,8 @@ def walk(page: Page, key: str, limit: int, within: str | None = None) -> tuple[l
             stop = page.evaluate(FOCUS_STOP)
         if stop is None or stop["again"]:
             break
+        if stop["same"]:
+            continue
         if within and not page.evaluate("(sel) => !!document.activeElement.closest(sel)", within):
             break
         stops.append(stop)
