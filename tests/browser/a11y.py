@@ -48,8 +48,8 @@ FOCUS_STOP = """() => {
   if (settling) return { busy: true };
   // A walk that comes back to where it started has gone all the way round. Tab may stay on one element
   // (the parts of a date field): that is the same stop.
-  const again = el === window.pvFirst;
   const same = el === window.pvLast;
+  const again = el === window.pvFirst && !same;
   window.pvFirst = window.pvFirst || el;
   window.pvLast = el;
   // A visually hidden control (our file inputs, Material's palette radios) shows its focus on the label after it.
