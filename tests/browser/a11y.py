@@ -115,6 +115,15 @@ FOCUS_STOP = """() => {
 }"""
 
 
+def focus_stop(page: Page) -> dict | None:
+    """The focused element, measured once nothing that affects the measurement is moving."""
+    stop = page.evaluate(FOCUS_STOP)
+    while stop and stop.get("busy"):
+        wait_for_calm(page)
+        stop = page.evaluate(FOCUS_STOP)
+    return stop
+
+
 def focus_problem(stop: dict | None) -> str | None:
     """Why a focus stop fails WCAG 2.4.7/2.4.11/1.4.11, or None when it is fine."""
     if stop is None:
@@ -138,10 +147,7 @@ def walk(page: Page, key: str, limit: int, within: str | None = None) -> tuple[l
     page.evaluate("() => { window.pvFirst = null; window.pvLast = document.activeElement; }")
     for _ in range(limit):
         page.keyboard.press(key)
-        stop = page.evaluate(FOCUS_STOP)
-        while stop and stop.get("busy"):
-            wait_for_calm(page)
-            stop = page.evaluate(FOCUS_STOP)
+        stop = focus_stop(page)
         if stop is None or stop["again"]:
             break
         if stop["same"]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from a11y import FOCUS_STOP, focus_problem, set_scheme, walk
+from a11y import focus_problem, focus_stop, set_scheme, walk
 from conftest import wait_for_engine
 from playwright.sync_api import Page, expect
 from test_accessibility import open_combine_view
@@ -51,7 +51,7 @@ def test_palette_toggle_shows_focus_in_both_palettes(site, page: Page) -> None:
         page.locator("form[data-md-component=palette] input:checked").focus()
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
-        stop = page.evaluate(FOCUS_STOP)
+        stop = focus_stop(page)
         assert stop["tag"] == "INPUT" and stop["type"] == "radio", stop
         assert focus_problem(stop) is None, focus_problem(stop)
 
@@ -88,3 +88,57 @@ def test_combine_view_with_files(site, built_site: Path, page: Page, tmp_path: P
         set_scheme(page, scheme)
         page.locator("#pv-combine-files").focus()
         assert_walks(page, keys, at_least=5)
+
+
+def press(page: Page, key: str) -> dict:
+    """Press a key and check that focus, wherever it went, is visible (WCAG 2.4.7, 2.4.11, 1.4.11)."""
+    page.keyboard.press(key)
+    stop = focus_stop(page)
+    assert stop is not None, f"focus fell to the page body after {key}"
+    problem = focus_problem(stop)
+    assert problem is None, problem
+    return stop
+
+
+def tab_to(page: Page, name: str, key: str = "Tab", limit: int = 300) -> None:
+    for _ in range(limit):
+        if name in press(page, key)["name"]:
+            return
+    raise AssertionError(f"Tab never reached {name}")
+
+
+def test_a_whole_meeting_with_the_keyboard_alone_keeps_focus_visible(site, page: Page) -> None:
+    page.goto(site.url + CHECKLIST)
+    wait_for_engine(page)
+    tab_to(page, "Møtemodus")
+    press(page, "Enter")
+    meeting = page.get_by_role("dialog", name="Møtemodus")
+    expect(meeting).to_be_visible()
+    press(page, "2")  # answer: Delvis
+    press(page, "n")  # to the note
+    page.keyboard.type("Drøftet i møtet")
+    tab_to(page, "Vedtak / konklusjon")
+    page.keyboard.type("Partene skriver et nytt utkast.")
+    tab_to(page, "Legg til tiltak")
+    press(page, "Enter")
+    page.keyboard.type("Sende utkast til kommunen")
+    press(page, "Tab")
+    press(page, "ArrowDown")  # responsible side: Stat
+    press(page, "Tab")
+    page.keyboard.type("Kari Nordmann")
+    tab_to(page, "Neste →")
+    for _ in range(44):
+        if meeting.get_by_role("heading", name="Referat: Min gjennomgang").count():
+            break
+        press(page, "ArrowRight")
+    expect(meeting.get_by_role("heading", name="Referat: Min gjennomgang")).to_be_visible()
+    page.keyboard.type("Fylkesdirektør, kommunedirektør, NAV-leder")
+    expect(meeting.get_by_role("table", name="Tiltak")).to_contain_text("Stat, Kari Nordmann")
+    tab_to(page, "Referat (Word)")
+    with page.expect_download() as info:
+        press(page, "Enter")
+    assert info.value.suggested_filename.endswith(".docx")
+    page.keyboard.press("Escape")
+    expect(meeting).to_have_count(0)
+    stop = focus_stop(page)
+    assert "Møtemodus" in stop["name"] and focus_problem(stop) is None
