@@ -43,7 +43,8 @@ FOCUS_STOP = """() => {
     const target = a.playState === 'running' && a.effect?.target;
     if (!target) return false;
     if (['fixed', 'sticky'].includes(getComputedStyle(target).position)) return true;
-    return target.contains(shown) && /^(background|outline|opacity|transform|visibility)/.test(a.transitionProperty || 'animation');
+    return target.contains(shown)
+      && /^(background|outline|opacity|transform|visibility)/.test(a.transitionProperty || 'animation');
   });
   if (settling) return { busy: true };
   // A walk that comes back to where it started has gone all the way round. Tab may stay on one element
@@ -54,7 +55,8 @@ FOCUS_STOP = """() => {
   window.pvLast = el;
   // A visually hidden control (our file inputs, Material's palette radios) shows its focus on the label after it.
   const describe = () => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} «${
-    (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50)}»`;
+    (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || '')
+      .trim().replace(/\\s+/g, ' ').slice(0, 50)}»`;
 
   const parse = (text) => {
     const m = text.match(/rgba?\\(([\\d.]+),? ([\\d.]+),? ([\\d.]+)(?:,? \\/? ?([\\d.]+))?\\)/);
@@ -74,10 +76,16 @@ FOCUS_STOP = """() => {
     return colour;
   };
   const luminance = (c) => {
-    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    const [r, g, b] = c.slice(0, 3).map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
-  const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const ratio = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
 
   const style = getComputedStyle(shown);
   let outline = 'none', contrast = 0;
@@ -110,7 +118,8 @@ FOCUS_STOP = """() => {
   return {
     again, same, name: describe(), outline, contrast: Math.round(contrast * 100) / 100,
     visible: inView.length > 0, covered: [...new Set(covers)],
-    inItem: el.closest('fieldset[data-pv-item]')?.dataset.pvItem || null, tag: el.tagName, id: el.id, type: el.type || '',
+    inItem: el.closest('fieldset[data-pv-item]')?.dataset.pvItem || null,
+    tag: el.tagName, id: el.id, type: el.type || '',
   };
 }"""
 

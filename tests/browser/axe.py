@@ -18,7 +18,9 @@ RUN = """async ([tags, scope]) => {
     : document;
   const result = await axe.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
   return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${
-    v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n')[1]?.trim()).join(' | ')}`);
+    v.nodes.slice(0, 3)
+      .map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n')[1]?.trim())
+      .join(' | ')}`);
 }"""
 
 

@@ -27,7 +27,10 @@ def all_pages(site_dir: Path) -> list[str]:
 def report(problems: dict) -> str:
     """One line per state, scheme and violation, for a readable failure."""
     return "\n".join(
-        f"{state} [{scheme}] {line}" for state, by_scheme in problems.items() for scheme, lines in by_scheme.items() for line in lines
+        f"{state} [{scheme}] {line}"
+        for state, by_scheme in problems.items()
+        for scheme, lines in by_scheme.items()
+        for line in lines
     )
 
 

@@ -54,7 +54,10 @@ function labelScrollingTables() {
     const caption = wrap.querySelector("caption");
     wrap.setAttribute("tabindex", "0");
     wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : tableName(wrap, index, wraps.length));
+    wrap.setAttribute(
+      "aria-label",
+      caption ? caption.textContent.trim() : tableName(wrap, index, wraps.length),
+    );
   });
 }
 
