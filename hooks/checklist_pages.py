@@ -25,7 +25,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         project = load_project(root / "checklists", Path(config.docs_dir), root)
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
-    for path, content in generate(project).items():
+    for path, content in generate(project, Path(config.config_file_path)).items():
         files.append(File.generated(config, path, content=content))
     log.info("Generated %d checklist pages", len(project.checklists))
     return files

@@ -1,7 +1,8 @@
 """MkDocs hook: serve Pyodide and the engine wheel from the site itself (never from a CDN).
 
-Copies the pinned runtime from ``node_modules/pyodide`` (installed by ``npm ci``) and
-writes the engine wheel plus a manifest the browser reads to find it.
+Registers the pinned runtime from ``node_modules/pyodide`` (installed by ``npm ci``), the engine
+wheel and a manifest the browser reads to find it as MkDocs files, so MkDocs copies them (and
+``mkdocs serve`` serves them) like any other file of the site.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
 from partnerskap.wheel import build_wheel
 
@@ -25,24 +27,20 @@ RUNTIME_DIR = "assets/pyodide"
 ENGINE_DIR = "assets/engine"
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).parent
-    source = root / "node_modules" / "pyodide"
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    source = Path(config.config_file_path).parent / "node_modules" / "pyodide"
     missing = [name for name in RUNTIME_FILES if not (source / name).is_file()]
     if missing:
         raise PluginError(f"Pyodide mangler i {source} ({', '.join(missing)}). Kjør «npm ci» i prosjektmappen først.")
-    site = Path(config.site_dir)
     version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
     # One folder per Pyodide version: a browser can never mix cached files of two versions.
-    runtime = site / RUNTIME_DIR / version
-    runtime.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
-        shutil.copy2(source / name, runtime / name)
-    wheel = build_wheel(site / ENGINE_DIR)
-    manifest = {
-        "pyodide": version,
-        "wheel": wheel.name,
-        "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
-    }
-    (site / ENGINE_DIR / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    log.info("Pyodide %s and %s copied into the site", version, wheel.name)
+        files.append(File.generated(config, f"{RUNTIME_DIR}/{version}/{name}", abs_src_path=str(source / name)))
+    with tempfile.TemporaryDirectory() as tmp:
+        wheel = build_wheel(Path(tmp))
+        wheel_name, wheel_bytes = wheel.name, wheel.read_bytes()
+    manifest = {"pyodide": version, "wheel": wheel_name, "sha256": hashlib.sha256(wheel_bytes).hexdigest()}
+    files.append(File.generated(config, f"{ENGINE_DIR}/{wheel_name}", content=wheel_bytes))
+    files.append(File.generated(config, f"{ENGINE_DIR}/manifest.json", content=json.dumps(manifest, indent=1) + "\n"))
+    log.info("Pyodide %s and %s added to the site", version, wheel_name)
+    return files

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+from pymdownx.slugs import slugify
+
 _FRONT_MATTER_TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)
-
-
-def slugify(text: str) -> str:
-    """Heading slug as ``pymdownx.slugs.slugify(case="lower")`` makes it (Unicode kept)."""
-    slug = re.sub(r"</?[^>]*>", "", unicodedata.normalize("NFC", text)).strip().lower()
-    return re.sub(r"[^\w\- ]", "", slug).replace(" ", "-")
+DEFAULT_EXTENSIONS = {"toc": {"slugify": slugify(case="lower")}, "attr_list": {}}
+"""Used when there is no ``mkdocs.yml`` to read: the site's heading ids come from these two."""
 
 
 @dataclass
@@ -31,43 +26,51 @@ class PageInfo:
     """Heading anchors mapped to the heading text."""
 
 
-def scan_markdown(path: str, text: str) -> PageInfo:
-    """Collect the title and heading anchors of one Markdown page."""
-    info = PageInfo(path=path, title="")
-    in_fence = False
-    body = text
+def _split_front_matter(text: str) -> tuple[str, str]:
     if text.startswith("---\n"):
         end = text.find("\n---", 4)
         if end != -1:
-            match = _FRONT_MATTER_TITLE.search(text[4:end])
-            if match:
-                info.title = match.group(1).strip().strip("\"'")
-            body = text[end + 4 :]
-    for line in body.splitlines():
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = None if in_fence else _HEADING.match(line)
-        if not match:
-            continue
-        heading = match.group(2)
-        explicit = _ATTR_ID.search(heading)
-        heading_text = _ATTR_ID.sub("", heading).strip()
-        anchor = explicit.group(1) if explicit else slugify(heading_text)
-        info.anchors.setdefault(anchor, heading_text)
-        if not info.title and len(match.group(1)) == 1:
-            info.title = heading_text
-    if not info.title:
-        info.title = Path(path).stem
+            return text[4:end], text[end + 4 :]
+    return "", text
+
+
+def _flatten(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [part for token in tokens for part in (token, *_flatten(token["children"]))]
+
+
+def scan_markdown(path: str, text: str, markdown: Any = None) -> PageInfo:
+    """Collect the title and heading anchors of one Markdown page.
+
+    The anchors are the ``toc`` extension's own tokens (duplicate headings get ``_1``, ``_2`` as on
+    the site), from ``markdown`` (a ``markdown.Markdown`` set up like the site) or a default set-up.
+    """
+    if markdown is None:
+        import markdown as markdown_module
+
+        markdown = markdown_module.Markdown(extensions=list(DEFAULT_EXTENSIONS), extension_configs=DEFAULT_EXTENSIONS)
+    front_matter, body = _split_front_matter(text)
+    markdown.reset()
+    markdown.convert(body)
+    tokens = _flatten(markdown.toc_tokens)
+    info = PageInfo(path=path, title="", anchors={t["id"]: t["name"] for t in tokens})
+    match = _FRONT_MATTER_TITLE.search(front_matter)
+    if match:
+        info.title = match.group(1).strip().strip("\"'")
+    info.title = info.title or next((t["name"] for t in tokens if t["level"] == 1), Path(path).stem)
     return info
 
 
-def scan_docs(docs_dir: Path) -> dict[str, PageInfo]:
-    """Index every Markdown page below ``docs_dir`` by its relative path."""
+def scan_docs(docs_dir: Path, config_file: Path | None = None) -> dict[str, PageInfo]:
+    """Index every Markdown page below ``docs_dir`` by its relative path, read with the site's extensions."""
+    markdown = None
+    if config_file is not None and config_file.is_file():
+        from .site_markdown import new_markdown
+
+        markdown = new_markdown(config_file)
     pages: dict[str, PageInfo] = {}
     for file in sorted(docs_dir.rglob("*.md")):
         rel = file.relative_to(docs_dir).as_posix()
-        pages[rel] = scan_markdown(rel, file.read_text(encoding="utf-8"))
+        pages[rel] = scan_markdown(rel, file.read_text(encoding="utf-8"), markdown)
     return pages
 
 

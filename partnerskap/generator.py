@@ -7,24 +7,40 @@ any Markdown site generator can pick them up.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import logging
 import re
+from functools import cache
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import model
 from .compiled import definition, index_entry
 from .docsindex import PageInfo, page_url, relative_url
+from .engine.labels import owner_options
 from .project import CHECKLIST_URL_DIR, Project
-from .validate import roles_of, scale_name, scales_of
+from .validate import RAW_HTML
+
+if TYPE_CHECKING:  # Jinja2 and MarkupSafe are imported where used (see the package docstring)
+    import jinja2
+    from markupsafe import Markup
 
 log = logging.getLogger(__name__)
 
 NOTE_HINT = "Ikke skriv personopplysninger om enkeltpersoner i notatene."
-OWNER_SIDES = (("stat", "Stat"), ("kommune", "Kommune"), ("begge", "Begge"))
 """Which owner is responsible for following up an item."""
+FIELD_SUMMARY = {"note": "notat", "owner": "ansvar", "due": "frist"}
+"""How the summary of an item's extra fields names each field («Notat, ansvar og frist»)."""
+
+
+def _join_words(words: list[str]) -> str:
+    """«notat», «ansvar», «frist» → «Notat, ansvar og frist»."""
+    text = words[-1] if len(words) == 1 else ", ".join(words[:-1]) + " og " + words[-1]
+    return text[:1].upper() + text[1:]
+
 
 _MD_LINK_TARGET = re.compile(r"(\]\()(?!https?://|#|/)([^)\s]+\.md(?:#[^)\s]*)?)(\))")
 _HREF_MD = re.compile(r'href="(?!https?://|#|/)([^"]+?\.md)(#[^"]*)?"')
@@ -51,13 +67,88 @@ def norwegian_date(iso: str) -> str:
     return f"{day.day}. {_NORWEGIAN_MONTHS[day.month - 1]} {day.year}"
 
 
-def render_markdown(text: str, page_path: str) -> str:
-    """Markdown to HTML for fragments that end up inside raw HTML (links made site-relative)."""
-    import markdown
+def no_raw_html(text: str) -> str:
+    """Markdown with any raw HTML shown as text. The validator refuses raw HTML; this is defence in depth."""
+    return RAW_HTML.sub("&lt;", text)
 
-    html = markdown.markdown(text, extensions=["extra", "admonition", "sane_lists"], output_format="html")
+
+def without_raw_html(checklist: model.Checklist) -> model.Checklist:
+    """A copy of ``checklist`` whose Markdown fields (those the page renders as Markdown) hold no raw HTML.
+
+    Plain-text fields (item text, options, labels) need nothing: they are always HTML-escaped.
+    """
+    replace = dataclasses.replace
+    source = checklist.source
+    return replace(
+        checklist,
+        title=no_raw_html(checklist.title),
+        intro=no_raw_html(checklist.intro),
+        source=replace(
+            source,
+            title=no_raw_html(source.title),
+            publisher=no_raw_html(source.publisher),
+            edition=no_raw_html(source.edition),
+        ),
+        changelog=[replace(entry, text=no_raw_html(entry.text)) for entry in checklist.changelog],
+        sections=[
+            replace(
+                section,
+                title=no_raw_html(section.title),
+                guidance=no_raw_html(section.guidance),
+                items=[replace(item, guidance=no_raw_html(item.guidance)) for item in section.items],
+            )
+            for section in checklist.sections
+        ],
+    )
+
+
+def meta_text(text: str) -> str:
+    """Front-matter text that MkDocs' theme puts into an HTML attribute unescaped (``<meta name="description">``)."""
+    return json.dumps(escape(text, quote=True), ensure_ascii=False)
+
+
+def _json_string(text: str) -> str:
+    """A front-matter string: JSON strings are YAML strings, quotes and colons included."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def site_relative_links(html: str, page_path: str) -> str:
+    """Make ``.md`` links (written relative to ``docs/``) in rendered HTML relative to the page at ``page_path``."""
     from_url = page_url(page_path)
     return _HREF_MD.sub(lambda m: f'href="{relative_url(from_url, page_url(m.group(1)))}{m.group(2) or ""}"', html)
+
+
+class PageMarkdown:
+    """Renders one page's item guidance with the site's Markdown set-up (``mkdocs.yml``, or a default).
+
+    The guidance ends up inside raw HTML, which the site's Markdown leaves alone, so the generator
+    renders it. One instance per page, fed in page order: ``notice`` the page's own Markdown text,
+    ``render`` each guidance block. The explained abbreviations are shared across both, so a term
+    gets its ``<abbr>`` at its first use on the page only (``partnerskap.abbr_first``). A term used
+    first in a guidance block and later in a section's own Markdown is explained in both places:
+    MkDocs renders that Markdown and does not look inside the raw HTML.
+    """
+
+    def __init__(self, page_path: str, config_file: Path | None = None) -> None:
+        from .site_markdown import new_markdown
+
+        self.page_path = page_path
+        self.explained: set[str] = set()
+        self.markdown = new_markdown(config_file, explained=self.explained)
+
+    def notice(self, text: str) -> None:
+        """Count the abbreviations in Markdown that the page shows before the next guidance block."""
+        self._convert(text)
+
+    def render(self, text: str) -> Markup:
+        """Guidance (Markdown without raw HTML) as HTML, its ``.md`` links made site-relative."""
+        from markupsafe import Markup
+
+        return Markup(site_relative_links(self._convert(text), self.page_path))
+
+    def _convert(self, text: str) -> str:
+        self.markdown.reset()  # footnotes and link references belong to one block; ``explained`` stays
+        return str(self.markdown.convert(text))
 
 
 def relink_markdown(text: str, page_path: str) -> str:
@@ -66,233 +157,165 @@ def relink_markdown(text: str, page_path: str) -> str:
     return _MD_LINK_TARGET.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}{m.group(3)}", text)
 
 
-class ChecklistPage:
-    """Renders one checklist's page."""
+def section_heading(section: model.Section) -> str:
+    """«2.1 Fysisk lokalisering …»: the source's number before the title, unless the title starts with it."""
+    if section.number and not section.title.startswith(section.number):
+        return f"{section.number} {section.title}"
+    return section.title
 
-    def __init__(self, checklist: model.Checklist, pages: dict[str, PageInfo]) -> None:
-        self.checklist = checklist
+
+def _page_template(name: str) -> jinja2.Template:
+    return _templates().get_template(name)
+
+
+@cache
+def _templates() -> jinja2.Environment:
+    """The page templates (``partnerskap/templates``): HTML autoescaped, Markdown (``.md.j2``) not."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("partnerskap", "templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(json_string=_json_string, meta_text=meta_text, norwegian_date=norwegian_date)
+    env.globals.update(note_hint=NOTE_HINT, owner_sides=[(o["value"], o["label"]) for o in owner_options()])
+    return env
+
+
+@dataclasses.dataclass
+class ItemView:
+    """What ``form.html`` needs to draw one item."""
+
+    item: model.Item
+    number: str
+    meta: list[str]
+    guidance: Markup | None
+    scale: model.Scale | None
+    fields: list[str]
+    fields_summary: str
+    references: list[dict[str, str]]
+
+
+@dataclasses.dataclass
+class SectionView:
+    """What ``checklist.md.j2`` needs to write one section."""
+
+    id: str
+    heading: str
+    guidance: str
+    references: list[dict[str, str]]
+    items: list[ItemView]
+
+
+class ChecklistPage:
+    """Renders one checklist's page (``templates/checklist.md.j2``)."""
+
+    def __init__(self, checklist: model.Checklist, pages: dict[str, PageInfo], config_file: Path | None = None) -> None:
+        self.checklist = without_raw_html(checklist)
         self.pages = pages
         self.path = f"{CHECKLIST_URL_DIR}/{checklist.id}.md"
         self.url = page_url(self.path)
-        self.scales = scales_of(checklist)
-        self.roles = roles_of(checklist)
+        self.scales = checklist.all_scales()
+        self.roles = checklist.all_roles()
         self.phases = {phase.id: phase.title for phase in checklist.phases}
+        self.config_file = config_file
 
     def render(self) -> str:
         c = self.checklist
         source = c.source
-        edition = f", {source.edition}" if source.edition else ""
+        markdown = PageMarkdown(self.path, self.config_file)
+        intro = relink_markdown(c.intro.strip(), self.path)
         audience = ", ".join(self.roles[r] for r in c.audience)
-        revised = norwegian_date(c.changelog[0].date)
-        out = [
-            "---",
-            f"title: {json.dumps(c.title, ensure_ascii=False)}",
-            f"description: {json.dumps(f'Sjekkliste: {c.title}. Bygger på {source.title} ({source.publisher}, {source.year}).', ensure_ascii=False)}",
-            "---",
-            "",
-            f"# {c.title}",
-            "",
-            '!!! info "Kilde"',
-            f"    Bygger på *{source.title}*{edition} ({source.publisher}, {source.year}). "
-            f"Sjekklisteversjon {c.version}, sist revidert {revised}. For: {audience}.",
-            "",
-            relink_markdown(c.intro.strip(), self.path),
-            "",
-            f"Har dere svar fra flere deltakere, kontorer eller fylker? [Sammenstill svarfilene]({c.id}/sammenstill.md).",
-            "",
-            self._app_root(),
-            "",
-        ]
-        for section_number, section in enumerate(c.sections, start=1):
-            out += [f"## {section.title} {{ #{section.id} }}", ""]
-            out += [f'<p class="pv-progress" data-pv-section-progress="{section.id}" hidden></p>', ""]
-            if section.guidance.strip():
-                out += [relink_markdown(section.guidance.strip(), self.path), ""]
-            if section.references:
-                out += [self._references(section.references), ""]
-            for item_number, item in enumerate(section.items, start=1):
-                out += [self._item(item, f"{section_number}.{item_number}"), ""]
-        out += ["## Endringer i sjekklisten { #endringer }", ""]
-        out += [f"- **{entry.version}** ({norwegian_date(entry.date)}): {entry.text}" for entry in c.changelog]
-        out.append("")
-        return "\n".join(out)
-
-    def _app_root(self) -> str:
-        c = self.checklist
-        return (
-            f'<div class="pv-app" id="pv-app" data-pv-checklist="{escape(c.id)}" data-pv-version="{escape(c.version)}" '
-            f'data-pv-definition="../{escape(c.id)}.json">'
-            '<noscript><p class="pv-noscript">Slå på JavaScript for å lagre svarene i nettleseren. '
-            "Uten JavaScript kan du lese og skrive ut sjekklisten.</p></noscript>"
-            "</div>"
+        # What the page shows before its first section, for the abbreviations it explains there.
+        markdown.notice(f"# {c.title}\n\n{source.title} {source.edition} {source.publisher} {audience}\n\n{intro}")
+        numbers = model.item_numbers(c)
+        sections = []
+        for section in c.sections:
+            guidance = relink_markdown(section.guidance.strip(), self.path)
+            markdown.notice(f"## {section_heading(section)}\n\n{guidance}")
+            items = [self._item(item, numbers[item.id], markdown) for item in section.items]
+            references = self._references(section.references)
+            sections.append(SectionView(section.id, section_heading(section), guidance, references, items))
+        description = f"Sjekkliste: {c.title}. Bygger på {source.title} ({source.publisher}, {source.year_text()})."
+        return _page_template("checklist.md.j2").render(
+            checklist=c,
+            source=source,
+            description=description,
+            revised=norwegian_date(c.changelog[0].date),
+            audience=audience,
+            intro=intro,
+            sections=sections,
         )
 
-    def _item(self, item: model.Item, number: str) -> str:
-        key = f"pv-{item.id}"
-        attrs = {
-            "class": "pv-item",
-            "id": f"punkt-{item.id}",
-            "data-pv-item": item.id,
-            "data-pv-type": item.type,
-            "data-pv-roles": " ".join(item.roles),
-            "data-pv-phase": item.phase or "",
-            "data-pv-hash": item.hash,
-        }
-        html = ["<fieldset " + " ".join(f'{k}="{escape(v)}"' for k, v in attrs.items()) + ">"]
-        html.append(
-            f'<legend class="pv-item__legend"><span class="pv-item__number">{number}</span> <span class="pv-item__text">{escape(item.text)}</span></legend>'
-        )
+    def _item(self, item: model.Item, number: str, markdown: PageMarkdown) -> ItemView:
         meta = []
         if item.roles:
-            meta.append("Ansvar: " + ", ".join(escape(self.roles[r]) for r in item.roles))
+            meta.append("Ansvar: " + ", ".join(self.roles[r] for r in item.roles))
         if item.phase:
-            meta.append("Fase: " + escape(self.phases[item.phase]))
-        if meta:
-            html.append(f'<p class="pv-item__meta">{" · ".join(meta)}</p>')
-        if item.guidance.strip():
-            html.append(f'<div class="pv-item__guidance">{render_markdown(item.guidance, self.path)}</div>')
-        html.append(self._answer(item, key))
-        html.append(
-            '<details class="pv-item__more">'
-            "<summary>Notat, ansvar og frist</summary>"
-            '<div class="pv-item__more-body">'
-            f'<div class="pv-field"><label for="{key}-notat">Notat</label>'
-            f'<textarea id="{key}-notat" name="{key}-notat" rows="3" data-pv-field="note" aria-describedby="{key}-notat-hint"></textarea>'
-            f'<p class="pv-hint" id="{key}-notat-hint">{NOTE_HINT}</p></div>'
-            f'<fieldset class="pv-owner"><legend>Ansvarlig</legend><div class="pv-choices">'
-            + "".join(
-                f'<label class="pv-choice"><input type="radio" name="{key}-ansvarlig" value="{value}" data-pv-field="owner"> {label}</label>'
-                for value, label in OWNER_SIDES
-            )
-            + f'</div><div class="pv-field"><label for="{key}-navn">Navn</label>'
-            f'<input type="text" id="{key}-navn" name="{key}-navn" autocomplete="off" data-pv-field="owner_name"></div></fieldset>'
-            f'<div class="pv-field"><label for="{key}-frist">Frist</label>'
-            f'<input type="date" id="{key}-frist" name="{key}-frist" data-pv-field="due"></div>'
-            "</div></details>"
-        )
-        if item.references:
-            html.append(self._references(item.references))
-        html.append("</fieldset>")
-        return "\n".join(html)
-
-    def _answer(self, item: model.Item, key: str) -> str:
-        if item.type in ("status", "scale"):
-            scale = self.scales[scale_name(self.checklist, item) or ""]
-            radios = "".join(
-                f'<label class="pv-choice"><input type="radio" name="{key}" value="{escape(o.value)}" data-pv-field="value"> {escape(o.label)}</label>'
-                for o in scale.options
-            )
-            ends = ""
-            if scale.numeric:
-                first, last = scale.options[0].label, scale.options[-1].label
-                ends = f'<p class="pv-hint pv-scale-ends">{escape(first)} = {escape(scale.min_label)}, {escape(last)} = {escape(scale.max_label)}</p>'
-            return f'<div class="pv-item__answer pv-choices pv-choices--{"numeric" if scale.numeric else "words"}">{radios}</div>{ends}'
-        if item.type == "choice":
-            radios = "".join(
-                f'<label class="pv-choice"><input type="radio" name="{key}" value="{escape(option)}" data-pv-field="value"> {escape(option)}</label>'
-                for option in item.options
-            )
-            return f'<div class="pv-item__answer pv-choices pv-choices--words">{radios}</div>'
-        if item.type == "number":
-            bounds = "".join(
-                f' {name}="{value}"' for name, value in (("min", item.min), ("max", item.max)) if value is not None
-            )
-            return (
-                f'<div class="pv-item__answer pv-field"><label for="{key}-svar">Svar (heltall)</label>'
-                f'<input type="number" id="{key}-svar" name="{key}" step="1" inputmode="numeric"{bounds} data-pv-field="value"></div>'
-            )
-        return (
-            f'<div class="pv-item__answer pv-field"><label for="{key}-svar">Svar</label>'
-            f'<textarea id="{key}-svar" name="{key}" rows="3" data-pv-field="value"></textarea></div>'
+            meta.append("Fase: " + self.phases[item.phase])
+        fields = [name for name in model.ITEM_FIELDS if name in self.checklist.fields]
+        return ItemView(
+            item=item,
+            number=number,
+            meta=meta,
+            guidance=markdown.render(item.guidance) if item.guidance.strip() else None,
+            scale=self.scales[self.checklist.scale_name(item) or ""] if item.type in ("status", "scale") else None,
+            fields=fields,
+            fields_summary=_join_words([FIELD_SUMMARY[name] for name in fields]) if fields else "",
+            references=self._references(item.references),
         )
 
-    def _references(self, references: list[model.Reference]) -> str:
-        parts = []
+    def _references(self, references: list[model.Reference]) -> list[dict[str, str]]:
+        """Each reference as a link (``href`` and ``label``) or a plain text (``label``, no ``href``)."""
+        links = []
         for reference in references:
             if reference.kind == "page":
                 path, _, anchor = reference.target.partition("#")
                 page = self.pages[path]
                 label = page.title + (f": {page.anchors[anchor]}" if anchor else "")
                 href = relative_url(self.url, page_url(path)) + (f"#{anchor}" if anchor else "")
-                parts.append(f'<a href="{escape(href)}">{escape(label)}</a>')
+                links.append({"href": href, "label": label})
             elif reference.kind == "item":
                 other_id, _, item_id = reference.target.partition("#")
                 other_id = other_id or self.checklist.id
                 href = relative_url(self.url, page_url(f"{CHECKLIST_URL_DIR}/{other_id}.md"))
                 target = self.pages[f"{CHECKLIST_URL_DIR}/{other_id}.md"]
                 anchor = f"punkt-{item_id}" if f"punkt-{item_id}" in target.anchors else item_id
-                parts.append(
-                    f'<a href="{escape(href)}#{escape(anchor)}">{escape(target.anchors.get(anchor, item_id))}</a>'
-                )
+                links.append({"href": f"{href}#{anchor}", "label": target.anchors.get(anchor, item_id)})
             elif reference.kind == "url":
-                parts.append(f'<a href="{escape(reference.target)}">{escape(reference.target)}</a>')
+                links.append({"href": reference.target, "label": reference.target})
             elif reference.kind == "law":
-                parts.append(f"Lov: {escape(reference.target)}")
+                links.append({"href": "", "label": f"Lov: {reference.target}"})
             else:
-                parts.append(f"Kilde: {escape(reference.target)}")
-        return '<p class="pv-refs">Les mer: ' + "; ".join(parts) + "</p>"
+                links.append({"href": "", "label": f"Kilde: {reference.target}"})
+        return links
 
 
 def combine_page(checklist: model.Checklist) -> str:
     """The page that combines many respondents' answer files (``sjekklister/<id>/sammenstill.md``)."""
-    source = checklist.source
-    return "\n".join(
-        [
-            "---",
-            f"title: {json.dumps(f'Sammenstill svar: {checklist.title}', ensure_ascii=False)}",
-            f"description: {json.dumps(f'Sammenstill svarfiler fra flere deltakere, kontorer eller fylker for sjekklisten {checklist.title}.', ensure_ascii=False)}",
-            "---",
-            "",
-            f"# Sammenstill svar: {checklist.title}",
-            "",
-            '!!! info "Kilde"',
-            f"    Sjekklisten bygger på *{source.title}* ({source.publisher}, {source.year}).",
-            "",
-            "Velg svarfiler (JSON) som deltakere, kontorer eller fylker har eksportert fra "
-            f"[sjekklisten](../{checklist.id}.md). Siden viser hvordan svarene fordeler seg per punkt, "
-            "gjennomsnitt, median og spredning på skalaene 1–6, hvor svarene spriker mest, og notatene "
-            "side om side. Filene leses bare i denne nettleseren; ingenting lastes opp.",
-            "",
-            f'<div class="pv-combine" id="pv-combine" data-pv-checklist="{escape(checklist.id)}" data-pv-version="{escape(checklist.version)}" '
-            f'data-pv-definition="../../{escape(checklist.id)}.json"><noscript><p class="pv-noscript">Sammenstillingen trenger JavaScript.</p></noscript></div>',
-            "",
-        ]
-    )
+    checklist = without_raw_html(checklist)
+    return _page_template("combine.md.j2").render(checklist=checklist, source=checklist.source)
 
 
 def overview_page(project: Project) -> str:
     """The list of all checklists (``sjekklister/index.md``)."""
-    lines = [
-        "---",
-        "title: Sjekklister",
-        "description: Alle sjekklistene i Partnerskapsverktøyet, med kilde og versjon.",
-        "---",
-        "",
-        "# Sjekklister",
-        "",
-        "Sjekklistene fylles ut i nettleseren. Svarene lagres bare i denne nettleseren, "
-        "og du kan eksportere dem når du vil. Hver sjekkliste bygger på et kildedokument fra "
-        "KS og Arbeids- og velferdsdirektoratet eller partene i NAV.",
-        "",
-        "| Sjekkliste | Bygger på | Punkter | Versjon |",
-        "|---|---|---|---|",
-    ]
-    for checklist in project.checklists.values():
-        s = checklist.source
-        lines.append(
-            f"| [{checklist.title}]({checklist.id}.md) | *{s.title}* ({s.publisher}, {s.year}) "
-            f"| {len(checklist.items())} | {checklist.version} |"
-        )
-    lines += ["", "Definisjonene finnes også maskinlesbart: [oversikt i JSON](index.json)."]
-    return "\n".join(lines) + "\n"
+    checklists = [without_raw_html(checklist) for checklist in project.checklists.values()]
+    return _page_template("overview.md.j2").render(checklists=checklists)
 
 
-def generate(project: Project) -> dict[str, str]:
-    """Everything generated from the checklists, by path below ``docs/``."""
+def generate(project: Project, config_file: Path | None = None) -> dict[str, str]:
+    """Everything generated from the checklists, by path below ``docs/``.
+
+    ``config_file`` is the site's ``mkdocs.yml``, read (without MkDocs) for its Markdown extensions.
+    """
     output: dict[str, str] = {f"{CHECKLIST_URL_DIR}/index.md": overview_page(project)}
     entries = []
     for checklist in project.checklists.values():
-        output[f"{CHECKLIST_URL_DIR}/{checklist.id}.md"] = ChecklistPage(checklist, project.pages).render()
+        output[f"{CHECKLIST_URL_DIR}/{checklist.id}.md"] = ChecklistPage(checklist, project.pages, config_file).render()
         output[f"{CHECKLIST_URL_DIR}/{checklist.id}.json"] = _json(definition(checklist))
         output[f"{CHECKLIST_URL_DIR}/{checklist.id}/sammenstill.md"] = combine_page(checklist)
         entries.append(index_entry(checklist))

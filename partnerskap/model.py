@@ -19,6 +19,15 @@ ITEM_TYPES = ("status", "scale", "text", "number", "choice")
 REFERENCE_KINDS = ("page", "item", "law", "source", "url")
 """Kinds of reference an item or section can carry."""
 
+ITEM_FIELDS = ("note", "owner", "due")
+"""Extra fields an item can offer besides its answer: a note, who follows up (side and name), a due date."""
+
+NUMBER_PATTERN = re.compile(r"^[0-9A-Za-zÆØÅæøå]+(?:[ .][0-9A-Za-zÆØÅæøå]+)*$")
+"""Source numbers: letters and digits joined by single dots or spaces, e.g. «2.1», «7.1.5 b», «Fase 1»."""
+
+NUMBER_MAX_LENGTH = 16
+"""Longest source number; it is shown before every item text, in the page and in every export."""
+
 DERIVED = {"derived": True}
 
 
@@ -76,6 +85,12 @@ class Source:
     """Edition or revision, e.g. «versjon 3.0» or «revidert februar 2024»."""
     url: str = ""
     """Where the document can be found (https only)."""
+    approximate_year: bool = False
+    """True when the document is undated and ``year`` is an estimate; the year is then shown as «ca. 2012»."""
+
+    def year_text(self) -> str:
+        """The year as shown to users: «2019», or «ca. 2012» for an estimated year."""
+        return f"ca. {self.year}" if self.approximate_year else str(self.year)
 
 
 @dataclass
@@ -108,6 +123,11 @@ class Item:
     """Stable id, unique within the checklist and never reused for another item."""
     text: str
     """The question or activity, one sentence; it is the item's legend."""
+    number: str = ""
+    """The source's own number for this item, where the source numbers it (survey question «9»,
+    host-municipality checklist point «7.1.3», a split criterion «9 a»). Leave it out to number the item
+    under its section's ``number``: «2.1 a», «2.1 b» … in order. Unlike the id, the number may change
+    between versions; answers are stored by id."""
     guidance: str = ""
     """Guidance in Markdown."""
     type: str = "status"
@@ -137,9 +157,14 @@ class Section:
     id: str
     """Section id, unique within the checklist (shares the namespace with item ids)."""
     title: str
-    """Heading."""
+    """Heading, without the number (the page puts ``number`` in front)."""
     items: list[Item]
     """The section's items, in order."""
+    number: str = ""
+    """The source's own number for the part this section follows, e.g. agreement clause «2.1» or
+    host-municipality checklist chapter «5.1». Items without their own ``number`` are numbered under it
+    with letters: «2.1 a», «2.1 b» … A checklist that gives numbers must give every item one this way,
+    so that «punkt 2.1 b» means one thing in the meeting, on the page and in every export."""
     guidance: str = ""
     """What the section covers, in Markdown."""
     references: list[Reference] = field(default_factory=list)
@@ -174,9 +199,59 @@ class Checklist:
     """Extra roles (id: label), added to the defaults."""
     phases: list[Phase] = field(default_factory=list)
     """Phases in order, if the checklist follows a process."""
+    fields: list[str] = field(default_factory=lambda: list(ITEM_FIELDS))
+    """Extra fields every item offers, from :data:`ITEM_FIELDS`. A questionnaire sets ``[note]``: its
+    questions are answered, not followed up, so they get no owner side, owner name or due date."""
 
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
+
+    def all_scales(self) -> dict[str, Scale]:
+        """The default scales plus the checklist's own (which may replace a default)."""
+        return {**DEFAULT_SCALES, **self.scales}
+
+    def all_roles(self) -> dict[str, str]:
+        """The default roles plus the checklist's own, by id."""
+        return {**DEFAULT_ROLES, **self.roles}
+
+    def scale_name(self, item: Item) -> str | None:
+        """The scale ``item`` is answered on, after defaults (None for text, number and choice)."""
+        if item.type == "status":
+            return item.scale or self.default_scale
+        if item.type == "scale":
+            return item.scale or "skala6"
+        return None
+
+    def uses_source_numbers(self) -> bool:
+        """True when any section or item gives a source number (then every item must have one)."""
+        return any(section.number or any(item.number for item in section.items) for section in self.sections)
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def item_numbers(checklist: Checklist) -> dict[str, str]:
+    """Item id → the number shown for it on the page, in the JSON and in every export.
+
+    An item's own ``number`` wins; otherwise items are lettered under their section's ``number``
+    (a, b, c … counting only the section's items without a number of their own). A checklist that
+    gives no numbers at all is numbered by position, «section.item». Items left without a number
+    (a numbered checklist whose section has none) get «», which validation reports.
+    """
+    numbered = checklist.uses_source_numbers()
+    result: dict[str, str] = {}
+    for section_index, section in enumerate(checklist.sections, start=1):
+        letters = iter(LETTERS)
+        for item_index, item in enumerate(section.items, start=1):
+            if item.number:
+                result[item.id] = item.number
+            elif not numbered:
+                result[item.id] = f"{section_index}.{item_index}"
+            elif section.number:
+                result[item.id] = f"{section.number} {next(letters, '?')}"
+            else:
+                result[item.id] = ""
+    return result
 
 
 DEFAULT_SCALES: dict[str, Scale] = {
@@ -206,8 +281,8 @@ DEFAULT_SCALES: dict[str, Scale] = {
         title="Skala 1–6",
         options=[ScaleOption(str(n), str(n)) for n in range(1, 7)],
         numeric=True,
-        min_label="Svært lite fornøyd / svært uenig",
-        max_label="Svært fornøyd / svært enig",
+        min_label="Svært lite fornøyd",
+        max_label="Svært fornøyd",
     ),
 }
 """Scales every checklist can use."""
@@ -215,7 +290,7 @@ DEFAULT_SCALES: dict[str, Scale] = {
 DEFAULT_ROLES: dict[str, str] = {
     "fylkesdirektor": "Fylkesdirektør (stat)",
     "kommunedirektor": "Kommunedirektør (kommune)",
-    "nav-leder": "NAV-leder",
+    "nav-leder": "Nav-leder",
     "prosjektleder": "Prosjektleder",
     "styringsgruppe": "Styringsgruppe",
     "partnerskapet": "Partnerskapet (stat og kommune)",

@@ -78,7 +78,7 @@ def load_project(checklists_dir: Path, docs_dir: Path, root: Path | None = None)
                 "Legg minst én sjekkliste i mappen.",
             )
         )
-    pages = scan_docs(docs_dir) if docs_dir.is_dir() else {}
+    pages = scan_docs(docs_dir, root / "mkdocs.yml") if docs_dir.is_dir() else {}
     for checklist in checklists.values():
         info = generated_page_info(checklist)
         pages[info.path] = info
@@ -97,11 +97,10 @@ def load_project(checklists_dir: Path, docs_dir: Path, root: Path | None = None)
 
 
 def _derive_hashes(checklist: model.Checklist) -> None:
-    from .validate import scale_name, scales_of
 
-    scales = scales_of(checklist)
+    scales = checklist.all_scales()
     for item in checklist.items():
-        name = scale_name(checklist, item)
+        name = checklist.scale_name(item)
         item.hash = model.item_hash(item, scales.get(name) if name else None)
 
 

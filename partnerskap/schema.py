@@ -97,13 +97,13 @@ class Converter:
             if not isinstance(raw, dict):
                 self.error(line, f"{what} skal være en blokk (nøkkel: verdi), ikke {_describe(raw)}.")
                 return _INVALID
-            result = {}
+            mapping: dict[str, Any] = {}
             for key, entry in raw.items():
                 converted = self.value(args[1], entry, _line_of(raw, key, line), f"«{key}» i {what}")
                 if converted is not _INVALID and converted is not None:
-                    result[str(key)] = converted
-            return result
-        if dataclasses.is_dataclass(hint):
+                    mapping[str(key)] = converted
+            return mapping
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             built = self.build(hint, raw, line, what)
             return _INVALID if built is None else built
         if hint is str:

@@ -12,6 +12,8 @@ from .schema import Converter
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
 _MD_LINK = re.compile(r"\]\(([^)\s]+\.md(?:#[^)\s]*)?)\)")
+RAW_HTML = re.compile(r"<(?!https://[^\s<>]*>)(?=[A-Za-z!?/])")
+"""Where raw HTML starts (a tag, closing tag, comment or declaration); an ``<https://…>`` autolink is Markdown."""
 
 
 def _suggest(value: str, choices: list[str]) -> str:
@@ -19,23 +21,6 @@ def _suggest(value: str, choices: list[str]) -> str:
     if close:
         return f"Mente du «{close[0]}»?"
     return f"Tillatte verdier: {', '.join(choices)}." if choices else ""
-
-
-def scales_of(checklist: model.Checklist) -> dict[str, model.Scale]:
-    return {**model.DEFAULT_SCALES, **checklist.scales}
-
-
-def roles_of(checklist: model.Checklist) -> dict[str, str]:
-    return {**model.DEFAULT_ROLES, **checklist.roles}
-
-
-def scale_name(checklist: model.Checklist, item: model.Item) -> str | None:
-    """The scale an item is answered on, after defaults."""
-    if item.type == "status":
-        return item.scale or checklist.default_scale
-    if item.type == "scale":
-        return item.scale or "skala6"
-    return None
 
 
 def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: str) -> None:
@@ -62,6 +47,7 @@ def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: st
             'Skriv versjonen som tall med punktum, i anførselstegn, f.eks. "1.2".',
         )
     _check_changelog(checklist, conv)
+    _check_raw_html(checklist, conv)
     if not 1900 <= checklist.source.year <= 2100:
         err(
             line(checklist.source, "year"),
@@ -70,7 +56,7 @@ def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: st
         )
     if checklist.source.url and not checklist.source.url.startswith("https://"):
         err(line(checklist.source, "url"), "Kildens adresse må begynne med https://.")
-    roles = roles_of(checklist)
+    roles = checklist.all_roles()
     for role_id in checklist.roles:
         if role_id in model.DEFAULT_ROLES or not model.ID_PATTERN.match(role_id):
             err(
@@ -95,6 +81,7 @@ def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: st
             "Sjekklisten har ingen avsnitt.",
             "Legg til minst ett avsnitt under «sections».",
         )
+    _check_fields(checklist, conv)
     seen: dict[str, int | None] = {}
     for section in checklist.sections:
         conv.current_item = section.id
@@ -110,6 +97,148 @@ def check_checklist(checklist: model.Checklist, conv: Converter, expected_id: st
             _check_id(item.id, "Punkt-id", line(item, "id"), seen, conv)
             _check_item(checklist, item, conv, roles, phase_ids)
     conv.current_item = None
+    _check_numbers(checklist, conv)
+    conv.current_item = None
+
+
+def _check_fields(checklist: model.Checklist, conv: Converter) -> None:
+    allowed = list(model.ITEM_FIELDS)
+    for name in checklist.fields:
+        if name not in allowed:
+            conv.error(
+                conv.line(checklist, "fields"),
+                f"Ukjent felt «{name}» i «fields».",
+                _suggest(name, allowed) or f"Tillatte verdier: {', '.join(allowed)}.",
+            )
+        elif checklist.fields.count(name) > 1:
+            conv.error(
+                conv.line(checklist, "fields"), f"«{name}» står flere ganger i «fields».", "Skriv hvert felt én gang."
+            )
+
+
+def _number_problem(number: str) -> str | None:
+    if len(number) > model.NUMBER_MAX_LENGTH:
+        return f"Nummeret «{number}» er lengre enn {model.NUMBER_MAX_LENGTH} tegn."
+    if not model.NUMBER_PATTERN.match(number):
+        return f"Nummeret «{number}» er ugyldig."
+    return None
+
+
+_NUMBER_FIX = (
+    "Skriv kildens nummer med tall og bokstaver, skilt med punktum eller ett mellomrom, f.eks. «2.1» eller «7.1.5»."
+)
+
+
+def _check_numbers(checklist: model.Checklist, conv: Converter) -> None:
+    """Source numbers are well formed, each item's number lies under its section's, and none repeats."""
+    line = conv.line
+    section_numbers: dict[str, str] = {}
+    for section in checklist.sections:
+        conv.current_item = section.id
+        if not section.number:
+            continue
+        problem = _number_problem(section.number)
+        if problem:
+            conv.error(line(section, "number"), problem, _NUMBER_FIX)
+        elif section.number in section_numbers:
+            conv.error(
+                line(section, "number"),
+                f"Avsnittsnummeret «{section.number}» brukes også av avsnittet «{section_numbers[section.number]}».",
+                "Gi hvert avsnitt kildens eget nummer.",
+            )
+        else:
+            section_numbers[section.number] = section.id
+    numbers = model.item_numbers(checklist)
+    used: dict[str, str] = {}
+    for section in checklist.sections:
+        letters_needed = sum(1 for item in section.items if not item.number)
+        if section.number and letters_needed > len(model.LETTERS):
+            conv.current_item = section.id
+            conv.error(
+                line(section),
+                f"Avsnittet «{section.title}» har {letters_needed} punkter uten eget nummer; "
+                f"bokstavene rekker til {len(model.LETTERS)}.",
+                "Del avsnittet, eller gi punktene egne numre med «number».",
+            )
+        for item in section.items:
+            conv.current_item = item.id
+            number = numbers[item.id]
+            if item.number:
+                problem = _number_problem(item.number)
+                if problem:
+                    conv.error(line(item, "number"), problem, _NUMBER_FIX)
+                    continue
+                if section.number and not (
+                    item.number == section.number
+                    or item.number.startswith((f"{section.number} ", f"{section.number}."))
+                ):
+                    conv.error(
+                        line(item, "number"),
+                        f"Punktnummeret «{item.number}» hører ikke under avsnittets nummer «{section.number}».",
+                        f"Begynn nummeret med «{section.number}», "
+                        f"f.eks. «{section.number} a» eller «{section.number}.1».",
+                    )
+            elif not number:
+                conv.error(
+                    line(item),
+                    "Punktet har ikke noe nummer, men andre avsnitt eller punkter i sjekklisten har kildens numre.",
+                    "Gi avsnittet et «number» (punktene får da a, b, c …), eller gi punktet sitt eget «number».",
+                )
+                continue
+            if number in used:
+                conv.error(
+                    line(item, "number") if item.number else line(item),
+                    f"Nummeret «{number}» brukes også av punktet «{used[number]}».",
+                    "Gi hvert punkt et eget nummer; to punkter med samme nummer "
+                    "blir forvekslet i møtet og i eksportene.",
+                )
+            else:
+                used[number] = item.id
+
+
+def _text_fields(checklist: model.Checklist) -> list[tuple[object, str, str, str | None, bool]]:
+    """Every authored text: (object, YAML key, text, section or item id, whether it is Markdown)."""
+    fields: list[tuple[object, str, str, str | None, bool]] = [
+        (checklist, "title", checklist.title, None, True),
+        (checklist, "intro", checklist.intro, None, True),
+        (checklist.source, "title", checklist.source.title, None, True),
+        (checklist.source, "publisher", checklist.source.publisher, None, True),
+        (checklist.source, "edition", checklist.source.edition, None, True),
+    ]
+    fields += [(entry, "text", entry.text, None, True) for entry in checklist.changelog]
+    fields += [(phase, "title", phase.title, None, False) for phase in checklist.phases]
+    fields += [(checklist, "roles", label, None, False) for label in checklist.roles.values()]
+    for scale in checklist.scales.values():
+        fields += [(scale, key, getattr(scale, key), None, False) for key in ("title", "min_label", "max_label")]
+        fields += [(option, "label", option.label, None, False) for option in scale.options]
+    for section in checklist.sections:
+        fields += [
+            (section, "title", section.title, section.id, True),
+            (section, "guidance", section.guidance, section.id, True),
+        ]
+        for item in section.items:
+            fields += [(item, "text", item.text, item.id, False), (item, "guidance", item.guidance, item.id, True)]
+            fields += [(item, "options", option, item.id, False) for option in item.options]
+    return fields
+
+
+def _check_raw_html(checklist: model.Checklist, conv: Converter) -> None:
+    """One rule for every text field: Markdown without raw HTML (the generator escapes it as well)."""
+    for owner, key, text, where, markdown in _text_fields(checklist):
+        match = RAW_HTML.search(text) if isinstance(text, str) else None
+        if match is None:
+            continue
+        at = conv.line(owner, key)
+        if at is not None and text.endswith("\n"):  # a block scalar («|») starts on the line after its key
+            at += 1 + text.count("\n", 0, match.start())
+        shown = text[match.start() : match.start() + 30].split("\n")[0]
+        fix = (
+            "Skriv teksten som Markdown, for eksempel **fet** eller [lenke](side.md). "
+            "Skal teksten vise tegnet «<», skriv «&lt;»."
+            if markdown
+            else "Skriv teksten uten HTML-koder; feltet vises som ren tekst."
+        )
+        conv.error(at, f"Rå HTML er ikke tillatt i «{key}» (fant «{shown}»).", fix, item=where)
 
 
 def _check_id(value: str, what: str, at: int | None, seen: dict[str, int | None], conv: Converter) -> None:
@@ -188,7 +317,7 @@ def _check_scales(checklist: model.Checklist, conv: Converter) -> None:
                 conv.error(
                     line(scale), f"«{value}» er ikke et svaralternativ i skalaen «{name}».", _suggest(value, values)
                 )
-    scales = scales_of(checklist)
+    scales = checklist.all_scales()
     if checklist.default_scale not in scales or scales[checklist.default_scale].numeric:
         statuses = [n for n, s in scales.items() if not s.numeric]
         conv.error(
@@ -208,14 +337,14 @@ def _check_item(
     if item.type not in model.ITEM_TYPES:
         err(line(item, "type"), f"Ukjent type «{item.type}».", _suggest(item.type, list(model.ITEM_TYPES)))
         return
-    scales = scales_of(checklist)
+    scales = checklist.all_scales()
     if item.scale is not None and item.type not in ("status", "scale"):
         err(
             line(item, "scale"),
             f"Punkter av typen «{item.type}» har ingen skala.",
             "Fjern «scale», eller bruk type «status» eller «scale».",
         )
-    name = scale_name(checklist, item)
+    name = checklist.scale_name(item)
     if name is not None:
         if name not in scales:
             err(line(item, "scale"), f"Ukjent skala «{name}».", _suggest(name, list(scales)))
@@ -296,11 +425,10 @@ def check_page_target(target: str, pages: dict[str, PageInfo]) -> tuple[str, str
 def _check_markdown_links(text: str, at: int | None, conv: Converter, pages: dict[str, PageInfo]) -> None:
     for match in _MD_LINK.finditer(text):
         target = match.group(1)
+        at_link: int | None = at
         if at is not None and text.endswith("\n"):
             # A block scalar («|»): its text starts on the line after the key.
             at_link = at + 1 + text.count("\n", 0, match.start())
-        else:
-            at_link = at
         if target.startswith(("http://", "https://")):
             continue
         if target.startswith(("./", "../", "/")):

@@ -13,18 +13,9 @@ from pathlib import Path
 from . import __version__
 
 PACKAGE_DIR = Path(__file__).parent
-BUILD_ONLY_MODULES = {
-    "__main__.py",
-    "yamlsource.py",
-    "generator.py",
-    "project.py",
-    "wheel.py",
-    "docsindex.py",
-    "schema.py",
-    "validate.py",
-    "diagram_fence.py",
-}
-"""Build-time modules the browser never imports, left out of the wheel to keep it small."""
+RUNTIME_MODULES = ("__init__.py", "model.py", "engine/*.py")
+"""What the browser imports: the model and the engine. An include list, so a new build-time module
+is never shipped by accident (the Pyodide test imports every shipped module)."""
 
 # Fixed timestamp so the same sources give a byte-identical wheel.
 _EPOCH = (2020, 1, 1, 0, 0, 0)
@@ -45,10 +36,8 @@ def build_wheel(out_dir: Path) -> Path:
     target = out_dir / wheel_name()
     dist_info = f"partnerskap-{__version__}.dist-info"
     entries: list[tuple[str, bytes]] = []
-    for source in sorted(PACKAGE_DIR.rglob("*.py")):
+    for source in sorted({path for pattern in RUNTIME_MODULES for path in PACKAGE_DIR.glob(pattern)}):
         rel = source.relative_to(PACKAGE_DIR)
-        if rel.as_posix() in BUILD_ONLY_MODULES or "__pycache__" in rel.parts:
-            continue
         entries.append((f"partnerskap/{rel.as_posix()}", source.read_bytes()))
     entries.append(
         (f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: partnerskap\nVersion: {__version__}\n".encode())

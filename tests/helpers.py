@@ -129,6 +129,7 @@ def mkdocs_build(project: Path, out: Path, site_url: str | None = None) -> subpr
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=project,
+        check=False,
         capture_output=True,
         text=True,
         env=env,

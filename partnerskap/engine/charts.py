@@ -30,6 +30,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from .texts import text
+from .textsafety import readable, xml_text
+
 __all__ = ["bar_chart_svg", "data_table_html", "distribution_svg", "format_number"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -60,7 +63,8 @@ _PATTERNS: tuple[str, ...] = (
 
 
 def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text for SVG and HTML: escaped, without characters XML 1.0 forbids or bidirectional overrides."""
+    return html.escape(xml_text(readable(str(text))), quote=True)
 
 
 def _num(value: float) -> str:
@@ -120,13 +124,15 @@ def _nice_step(maximum: float, integers: bool) -> float:
     return max(1.0, math.ceil(step)) if integers else step
 
 
-def _check_values(series: Sequence[tuple[str, Sequence[float]]], count: int) -> None:
+def _check_values(series: Sequence[tuple[str, Sequence[float | None]]], count: int) -> None:
     if not series:
         raise ValueError("A chart needs at least one series.")
     for name, values in series:
         if len(values) != count:
             raise ValueError(f"Series {name!r} has {len(values)} values for {count} categories.")
         for value in values:
+            if value is None:
+                continue  # a missing value: no bar, the row says so
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(f"Series {name!r}: {value!r} is not a number.")
             if not math.isfinite(value) or value < 0:
@@ -177,27 +183,32 @@ def _swatch(
     return parts
 
 
-def _summary(categories: list[str], series: list[tuple[str, list[float]]], stacked: bool, unit: str) -> str:
-    kind = "Stablet liggende stolpediagram" if stacked and len(series) > 1 else "Liggende stolpediagram"
+def _summary(categories: list[str], series: list[tuple[str, list[float | None]]], stacked: bool, unit: str) -> str:
+    multi = len(series) > 1
     names = ", ".join(name for name, _ in series)
-    text = f"{kind} med {len(categories)} rader"
-    text += f" og {len(series)} serier: {names}." if len(series) > 1 else f" ({names})."
+    kind = text("chart.kind.stacked" if stacked and multi else "chart.kind.bars")
+    if multi:
+        summary = text("chart.summary.series", kind=kind, rows=len(categories), count=len(series), names=names)
+    else:
+        summary = text("chart.summary.single", kind=kind, rows=len(categories), names=names)
     if categories:
-        if stacked or len(series) == 1:
-            totals = [sum(values[i] for _, values in series) for i in range(len(categories))]
+        if stacked or not multi:
+            totals = [sum(values[i] or 0 for _, values in series) for i in range(len(categories))]
             best = max(range(len(categories)), key=lambda i: totals[i])
-            word = "Største sum" if stacked and len(series) > 1 else "Største verdi"
-            text += f" {word}: {categories[best]}, {format_number(totals[best], unit)}."
+            word = text("chart.largest_sum" if stacked and multi else "chart.largest")
+            summary += f" {word}: {categories[best]}, {format_number(totals[best], unit)}."
         else:
-            value, row, name = max((values[i], i, name) for name, values in series for i in range(len(categories)))
-            text += f" Største verdi: {categories[row]}, {name}, {format_number(value, unit)}."
-    return text
+            given = [(v, i, name) for name, values in series for i, v in enumerate(values) if v is not None]
+            if given:
+                value, row, name = max(given)
+                summary += f" {text('chart.largest')}: {categories[row]}, {name}, {format_number(value, unit)}."
+    return summary
 
 
 def bar_chart_svg(
     title: str,
     categories: list[str],
-    series: list[tuple[str, list[float]]],
+    series: list[tuple[str, list[float | None]]],
     *,
     stacked: bool = False,
     unit: str = "",
@@ -205,7 +216,8 @@ def bar_chart_svg(
 ) -> str:
     """A horizontal bar chart, one row per category, as a self-contained ``<svg>`` string.
 
-    ``series`` is a list of ``(name, values)`` with one value ≥ 0 per category. Grouped
+    ``series`` is a list of ``(name, values)`` with one value ≥ 0 per category; ``None`` is a
+    missing value: it gets no bar (never one of length 0) but the words «ikke besvart». Grouped
     bars by default; ``stacked=True`` puts the series end to end and writes each row's
     total after its bar. Values are written on the bars where they fit (the data table
     has them all). ``description`` is appended to the generated summary in ``<desc>``.
@@ -217,7 +229,7 @@ def bar_chart_svg(
 def _render(
     title: str,
     categories: list[str],
-    series: list[tuple[str, list[float]]],
+    series: list[tuple[str, list[float | None]]],
     *,
     stacked: bool,
     unit: str,
@@ -230,16 +242,17 @@ def _render(
     _check_values(series, len(categories))
     chart_id = _chart_id(title, (categories, series, stacked, unit, description))
     multi = len(series) > 1
-    integers = all(float(v).is_integer() for _, values in series for v in values)
+    integers = all(float(v).is_integer() for _, values in series for v in values if v is not None)
 
-    totals = [sum(values[i] for _, values in series) for i in range(len(categories))]
-    peak = max(totals if stacked else [v for _, values in series for v in values], default=0)
+    totals = [sum(values[i] or 0 for _, values in series) for i in range(len(categories))]
+    peak = max(totals if stacked else [v for _, values in series for v in values if v is not None], default=0)
     step = _nice_step(peak, integers) if peak > 0 else 1.0
     axis_max = step * max(1, math.ceil(peak / step - 1e-9))
 
     label_w = min(260.0, max(60.0, max((_text_width(_shorten(c)) for c in categories), default=0) + 10))
-    end_values = totals if stacked else [v for _, values in series for v in values]
+    end_values = totals if stacked else [v for _, values in series for v in values if v is not None]
     end_texts = row_labels if row_labels is not None else [format_number(v, unit) for v in end_values]
+    end_texts = [*end_texts, text("chart.not_answered")]
     value_w = max((_text_width(text) for text in end_texts), default=0) + 10
     x0 = _PAD + label_w
     plot_w = WIDTH - x0 - _PAD - value_w
@@ -304,6 +317,15 @@ def _render(
         offset = 0.0
         for index, (name, values) in enumerate(series):
             value = values[row]
+            if value is None:
+                if not stacked:  # no bar at all, and words where it would be: never a 0
+                    by = row_top + 5 + index * (bar_h + 2) if multi else row_top + (row_h - bar_h) / 2
+                    parts.append(
+                        f'<text class="pv-chart__value pv-chart__missing" x="{_num(x0 + 5)}" y="{_num(by + bar_h / 2)}" '
+                        f'dy="0.35em" font-size="{_FONT - (1 if multi else 0)}" data-series="{index + 1}">'
+                        f"{_esc(text('chart.not_answered'))}</text>"
+                    )
+                continue
             width = value * scale
             if stacked:
                 bx, by = x0 + offset * scale, row_top + (row_h - bar_h) / 2
@@ -371,12 +393,12 @@ def distribution_svg(title: str, labels: list[str], counts: list[int]) -> str:
             raise ValueError(f"{count!r} is not a whole number ≥ 0.")
     total = sum(counts)
     share = ", ".join(f"{label}: {count}" for label, count in zip(labels, counts, strict=False))
-    description = f"{total} svar i alt. {share}." if labels else "Ingen svar."
+    description = text("chart.answers_total", total=total, shares=share) if labels else text("chart.no_answers")
     shares = [f"{count} ({round(100 * count / total)}\u00a0%)" if total else str(count) for count in counts]
     return _render(
         title,
         [str(label) for label in labels],
-        [("Antall svar", [int(c) for c in counts])],
+        [(text("chart.answer_count"), [int(c) for c in counts])],
         stacked=False,
         unit="",
         description=description,

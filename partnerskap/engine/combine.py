@@ -14,24 +14,27 @@ import csv
 import io
 import json
 import math
-import re
 import statistics
+import sys
+import traceback
 from typing import Any
 
-from . import charts, ooxml
+from . import charts, labels, ooxml, textsafety
 from .answers import ImportProblem, is_answered, parse_answer_file
 from .definition import Definition, ItemRef
-from .exports import ExportFile, _safe_cells
-
-_CSV_NUMBER = re.compile(r"^-?\d+(?:,\d+)?$")
+from .exports import CSV_MIME, XLSX_MIME, ExportFile
+from .problems import UserError
+from .texts import counted, percent_text, text
 
 MAX_FILES = 500
 """Most files combined at once (a county has far fewer offices)."""
 
-STAT_KEYS = ("mean", "median", "stdev", "min", "max")
-STAT_TITLES = {"mean": "Gjennomsnitt", "median": "Median", "stdev": "Standardavvik", "min": "Lavest", "max": "Høyest"}
-MEASURE_STDEV = "standardavvik"
-MEASURE_SHARE = "andel uenige"
+STAT_KEYS = ("mean", "median", "sample_stdev", "min", "max")
+"""The statistics per item; the standard deviation is the sample one (n − 1), as spreadsheets' STDEV.S."""
+MEASURE_STDEV = "sample_stdev"
+"""Disagreement on numeric scales: the sample standard deviation."""
+MEASURE_SHARE = "share_disagreeing"
+"""Disagreement on other choices: the share who chose something other than the most common answer."""
 
 
 def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, Any]:
@@ -43,47 +46,36 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
     for index, file in enumerate(files if isinstance(files, list) else []):
         name = _file_name(file, index)
         if index >= MAX_FILES:
-            skipped.append({"file": name, "reason": f"For mange filer: høyst {MAX_FILES} kan sammenstilles om gangen."})
+            skipped.append({"file": name, "reason": text("combine.too_many", limit=MAX_FILES)})
             continue
-        text = file.get("text") if isinstance(file, dict) else None
-        if not isinstance(text, str):
-            skipped.append({"file": name, "reason": "Filen kunne ikke leses."})
+        content = file.get("text") if isinstance(file, dict) else None
+        if not isinstance(content, str):
+            skipped.append({"file": name, "reason": text("combine.unreadable")})
             continue
         try:
-            doc = parse_answer_file(text, definition)
+            doc = textsafety.deep(parse_answer_file(content, definition), textsafety.readable)
         except ImportProblem as problem:
             skipped.append({"file": name, "reason": str(problem)})
             continue
+        except Exception:  # noqa: BLE001 - one file must never stop the others; the fault is logged
+            print(f"partnerskap engine: combine could not read «{name}»\n{traceback.format_exc()}", file=sys.stderr)
+            skipped.append({"file": name, "reason": text("combine.fault")})
+            continue
         version = doc["checklist"]["version"]
         if version != definition.version:
-            skipped.append(
-                {
-                    "file": name,
-                    "reason": (
-                        f"Filen gjelder versjon {version} av sjekklisten, ikke versjon {definition.version}. "
-                        "Importer den i sjekklisten og eksporter den på nytt, så kan den sammenstilles."
-                    ),
-                }
+            reason = text(
+                "combine.other_version", version=version, checklist=definition.title, current=definition.version
             )
+            skipped.append({"file": name, "reason": reason})
             continue
         walkthrough_id = doc["walkthrough"].get("id")
         if walkthrough_id and walkthrough_id in seen_ids:
-            skipped.append(
-                {
-                    "file": name,
-                    "reason": f"Filen er samme gjennomgang som «{seen_ids[walkthrough_id]}» og er hoppet over.",
-                }
-            )
+            skipped.append({"file": name, "reason": text("combine.same_walkthrough", file=seen_ids[walkthrough_id])})
             continue
         answers = {k: v for k, v in doc.get("answers", {}).items() if k in definition.by_id}
         fingerprint = json.dumps(answers, sort_keys=True, ensure_ascii=False)
         if answers and fingerprint in seen_answers:
-            skipped.append(
-                {
-                    "file": name,
-                    "reason": f"Filen har nøyaktig de samme svarene som «{seen_answers[fingerprint]}» og er hoppet over.",
-                }
-            )
+            skipped.append({"file": name, "reason": text("combine.same_answers", file=seen_answers[fingerprint])})
             continue
         if walkthrough_id:
             seen_ids[walkthrough_id] = name
@@ -115,19 +107,20 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
             for e in ranked
         ],
         "survey_table": survey_table(definition, accepted),
+        "respondent_table": respondent_table(definition, accepted),
         "summary": _summary_text(len(accepted), skipped),
     }
 
 
 def _file_name(file: Any, index: int) -> str:
     name = file.get("name") if isinstance(file, dict) else None
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not textsafety.readable(name).strip():
         return f"Fil {index + 1}"
-    return name.strip()[:200]
+    return textsafety.readable(name).strip()[:200]
 
 
 def _label(respondents: list[dict[str, Any]]) -> None:
-    """Respondent labels: the walk-through's name, with the file name when names repeat (and a number if that repeats too)."""
+    """Respondent labels: the walk-through name, with the file name when names repeat (and a number if need be)."""
     names: dict[str, int] = {}
     for r in respondents:
         names[r["name"]] = names.get(r["name"], 0) + 1
@@ -143,10 +136,8 @@ def _label(respondents: list[dict[str, Any]]) -> None:
 
 
 def _summary_text(count: int, skipped: list[dict[str, str]]) -> str:
-    text = f"{count} {'svarfil' if count == 1 else 'svarfiler'} er sammenstilt."
-    if skipped:
-        text += f" {len(skipped)} {'fil' if len(skipped) == 1 else 'filer'} er hoppet over."
-    return text
+    summary = counted("combine.summary", count)
+    return f"{summary} {counted('combine.skipped', len(skipped))}" if skipped else summary
 
 
 def _round(value: float) -> int | float:
@@ -172,17 +163,21 @@ def _as_number(value: Any) -> float | None:
 
 
 def stats(values: list[float]) -> dict[str, Any] | None:
-    """Mean, median, population standard deviation, min and max, as numbers and in Norwegian format."""
+    """Mean, median, sample standard deviation (``None`` for one value), min and max, as numbers and as text.
+
+    ``stdev`` repeats ``sample_stdev`` for the page as it is; the text of a missing value is «–».
+    """
     if not values:
         return None
     result: dict[str, Any] = {
         "mean": _round(statistics.fmean(values)),
         "median": _round(statistics.median(values)),
-        "stdev": _round(statistics.pstdev(values)),
+        "sample_stdev": _round(statistics.stdev(values)) if len(values) >= 2 else None,
         "min": _round(min(values)),
         "max": _round(max(values)),
     }
-    result["text"] = {key: charts.format_number(result[key]) for key in STAT_KEYS}
+    result["text"] = {key: "–" if result[key] is None else charts.format_number(result[key]) for key in STAT_KEYS}
+    result["stdev"], result["text"]["stdev"] = result["sample_stdev"], result["text"]["sample_stdev"]
     return result
 
 
@@ -196,25 +191,25 @@ def _item_summary(definition: Definition, ref: ItemRef, respondents: list[dict[s
     numbers: list[float] = []
     measure = None
     disagreement = None
-    chart = table = ""
+    chart = ""
     if allowed is not None:
         tally = {value: 0 for value in allowed}
         for _, answer in answered:
             if answer["value"] in tally:
                 tally[answer["value"]] += 1
+        total = sum(tally.values())
         counts = [
-            {"value": value, "label": definition.value_label(item, value), "count": n} for value, n in tally.items()
+            {
+                "value": value,
+                "label": definition.value_label(item, value),
+                "count": n,
+                "percent": round(100 * n / total) if total else 0,
+                "percent_text": percent_text(n / total if total else 0),
+            }
+            for value, n in tally.items()
         ]
-        labels = [c["label"] for c in counts]
         numbers_of = [c["count"] for c in counts]
-        chart = charts.distribution_svg(title, labels, numbers_of)
-        total = sum(numbers_of)
-        table = charts.data_table_html(
-            f"Fordeling av svarene på {title}",
-            ["Svar", "Antall", "Andel"],
-            [[c["label"], c["count"], f"{round(100 * c['count'] / total) if total else 0}\u00a0%"] for c in counts],
-            ["Sum", total, "100\u00a0%" if total else "0\u00a0%"],
-        )
+        chart = charts.distribution_svg(title, [c["label"] for c in counts], numbers_of)
         if _numeric_scale(definition, item):
             scale = definition.scale_of(item) or {}
             numbers = [
@@ -233,14 +228,13 @@ def _item_summary(definition: Definition, ref: ItemRef, respondents: list[dict[s
         pairs = [(r["label"], n) for r, a in answered for n in [_as_number(a["value"])] if n is not None]
         numbers = [n for _, n in pairs]
         if pairs:
-            table = charts.data_table_html(title, ["Respondent", "Svar"], [[label, _round(n)] for label, n in pairs])
             if all(n >= 0 for n in numbers):
                 chart = charts.bar_chart_svg(
                     title, [label for label, _ in pairs], [("Svar", [_round(n) for n in numbers])]
                 )
     summary = stats(numbers) if (measure == MEASURE_STDEV or item["type"] == "number") else None
     if measure == MEASURE_STDEV and summary is not None and len(numbers) >= 2:
-        disagreement = summary["stdev"]
+        disagreement = summary["sample_stdev"]
     texts = []
     if allowed is None and item["type"] != "number":
         texts = [{"respondent": r["label"], "text": a["value"]} for r, a in answered if isinstance(a.get("value"), str)]
@@ -248,7 +242,7 @@ def _item_summary(definition: Definition, ref: ItemRef, respondents: list[dict[s
         "id": ref.id,
         "number": ref.number,
         "text": item["text"],
-        "section": ref.section["title"],
+        "section": labels.section_title(ref.section),
         "type": item["type"],
         "order": definition.items.index(ref),
         "respondents": len(respondents),
@@ -265,7 +259,6 @@ def _item_summary(definition: Definition, ref: ItemRef, respondents: list[dict[s
         ],
         "texts": texts,
         "chart": chart,
-        "table": table,
     }
 
 
@@ -273,8 +266,8 @@ def _disagreement_text(measure: str | None, value: float | None) -> str:
     if value is None:
         return ""
     if measure == MEASURE_STDEV:
-        return f"Standardavvik {charts.format_number(value)}"
-    return f"{charts.format_number(round(100 * value))}\u00a0% svarte noe annet enn det vanligste svaret"
+        return text("combine.disagreement.sample_stdev", value=charts.format_number(value))
+    return text("combine.disagreement.share_disagreeing", percent=percent_text(value))
 
 
 def _first_text_item(definition: Definition) -> ItemRef | None:
@@ -283,12 +276,16 @@ def _first_text_item(definition: Definition) -> ItemRef | None:
 
 
 def survey_table(definition: Definition, respondents: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """One row per respondent with the number items, and a sum row (like NTL's table 1); ``None`` without number items."""
+    """One row per respondent with the number items and a sum row (like NTL's table 1); ``None`` without numbers.
+
+    A missing answer is "" in ``rows``, left out of the sum, and not drawn in the chart (its row says
+    «ikke besvart» there), so it never looks like a 0.
+    """
     numbers = [ref for ref in definition.items if ref.data["type"] == "number"]
     if not numbers:
         return None
     first = _first_text_item(definition)
-    header = [first.data["text"] if first else "Respondent", *(ref.data["text"] for ref in numbers)]
+    header = [first.data["text"] if first else text("combine.respondent"), *(ref.data["text"] for ref in numbers)]
     rows: list[list[Any]] = []
     for r in respondents:
         name = r["label"]
@@ -302,28 +299,53 @@ def survey_table(definition: Definition, respondents: list[dict[str, Any]]) -> d
             number = _as_number(value) if is_answered(ref.data, r["answers"].get(ref.id)) else None
             cells.append(_round(number) if number is not None else "")
         rows.append(cells)
-    sums: list[Any] = ["Sum"]
+    sums: list[Any] = [text("combine.sum")]
     for column in range(1, len(header)):
         sums.append(_round(sum(row[column] for row in rows if row[column] != "")))
-    caption = f"{definition.title}: svar fra {len(rows)} {'respondent' if len(rows) == 1 else 'respondenter'}"
+    caption = counted("combine.table_caption", len(rows), checklist=definition.title)
     chart = ""
-    plotted = [[cell if cell != "" else 0 for cell in row[1:]] for row in rows]
-    if rows and all(value >= 0 for row in plotted for value in row):
+    plotted = [[None if cell == "" else cell for cell in row[1:]] for row in rows]
+    if rows and all(value is None or value >= 0 for row in plotted for value in row):
         series = [(header[column], [row[column - 1] for row in plotted]) for column in range(1, len(header))]
-        missing = any(cell == "" for row in rows for cell in row[1:])
+        missing = any(value is None for row in plotted for value in row)
         chart = charts.bar_chart_svg(
             caption,
             [row[0] for row in rows],
             series,
-            description="Manglende svar er tegnet som 0." if missing else "",
+            description=text("combine.missing_not_drawn") if missing else "",
         )
+    return {"caption": caption, "header": header, "rows": rows, "sum": sums, "chart": chart}
+
+
+def _answer_cell(definition: Definition, ref: ItemRef, answer: dict[str, Any] | None) -> Any:
+    """A respondent's answer as a cell: numbers as numbers (also on 1–6 scales), choices by label, "" if missing."""
+    if not is_answered(ref.data, answer):
+        return ""
+    assert answer is not None
+    value = answer["value"]
+    if ref.data["type"] == "number" or _numeric_scale(definition, ref.data):
+        number = _as_number(value)
+        if number is not None:
+            return _round(number)
+    return definition.value_label(ref.data, value)
+
+
+def respondent_table(definition: Definition, respondents: list[dict[str, Any]]) -> dict[str, Any]:
+    """One row per respondent (label, file) and one column per item (its number and text)."""
     return {
-        "caption": caption,
-        "header": header,
-        "rows": rows,
-        "sum": sums,
-        "chart": chart,
-        "table": charts.data_table_html(caption, header, rows, sums),
+        "header": [
+            text("combine.respondent"),
+            text("combine.file"),
+            *(labels.item_title(ref) for ref in definition.items),
+        ],
+        "rows": [
+            [
+                r["label"],
+                r["file"],
+                *(_answer_cell(definition, ref, r["answers"].get(ref.id)) for ref in definition.items),
+            ]
+            for r in respondents
+        ],
     }
 
 
@@ -334,28 +356,17 @@ def _csv_number(value: Any) -> str:
     return str(value).replace(".", ",")
 
 
-ITEM_HEADER = [
-    "Avsnitt",
-    "Nr.",
-    "Punkt-id",
-    "Spørsmål / aktivitet",
-    "Antall svar",
-    "Fordeling",
-    "Gjennomsnitt",
-    "Median",
-    "Standardavvik",
-    "Lavest",
-    "Høyest",
-    "Uenighet",
-    "Notater",
-    "Fritekstsvar",
-]
 ITEM_WIDTHS = [28, 16, 18, 50, 16, 40, 16, 16, 16, 16, 16, 30, 60, 60]
-"""Column widths (Excel applies them to both sheets, so the survey table's number columns get room too)."""
+
+
+def _distribution(counts: list[dict[str, Any]]) -> str:
+    return ", ".join(
+        text("combine.count_share", label=c["label"], count=c["count"], percent=c["percent_text"]) for c in counts
+    )
 
 
 def item_rows(combined: dict[str, Any], number: Any = lambda v: v) -> list[list[Any]]:
-    """One row per item for the «Per punkt» sheet; ``number`` formats the numeric cells."""
+    """One row per item for the «Per punkt» table; ``number`` formats the numeric cells."""
     out = []
     for entry in combined["items"]:
         summary = entry.get("stats") or {}
@@ -366,7 +377,7 @@ def item_rows(combined: dict[str, Any], number: Any = lambda v: v) -> list[list[
                 entry["id"],
                 entry["text"],
                 number(entry["answered"]),
-                ", ".join(f"{c['label']}: {c['count']}" for c in entry["counts"]),
+                _distribution(entry["counts"]),
                 *(number(summary.get(key, "")) for key in STAT_KEYS),
                 entry["disagreement_text"],
                 "\n".join(f"{n['respondent']}: {n['note']}" for n in entry["notes"]),
@@ -376,30 +387,55 @@ def item_rows(combined: dict[str, Any], number: Any = lambda v: v) -> list[list[
     return out
 
 
-def _safe_row(row: list[Any]) -> list[Any]:
-    """Neutralise formulas in text cells; numbers (also negative ones) stay numbers."""
-    return [cell if isinstance(cell, str) and _CSV_NUMBER.match(cell) else _safe_cells([cell])[0] for cell in row]
+def _csv_row(row: list[Any]) -> list[Any]:
+    """Numbers with a decimal comma; formulas in text cells neutralised (negative numbers stay numbers)."""
+    return [_csv_number(cell) if isinstance(cell, (int, float)) else labels.safe_cells([cell])[0] for cell in row]
+
+
+def _csv(header: list[Any], rows: list[list[Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(labels.safe_cells(header))
+    writer.writerows(_csv_row(row) for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+CSV_KINDS = ("csv", "csv-respondenter", "csv-tabell")
+"""The combined answers as CSV, one table per file: per item, per respondent, and the number table."""
 
 
 def export_combined(definition: Definition, combined: dict[str, Any], kind: str, today: str) -> ExportFile:
-    """The combined answers as CSV (per item, then the survey table) or Excel (sheets «Per punkt» and «Tabell»)."""
-    base = f"{definition.id}-sammenstilling-{today}"
+    """The combined answers as one CSV table (``CSV_KINDS``) or as Excel with a sheet per table.
+
+    Excel: «Per punkt», «Per respondent» (one row per respondent, one column per item) and, for
+    checklists with number items, «Tabell» (numbers per respondent with a sum row).
+    """
+    base = f"{definition.id}-sammenstilling"
     table = combined.get("survey_table")
+    respondents = combined["respondent_table"]
     if kind == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow(ITEM_HEADER)
-        writer.writerows(_safe_row(row) for row in item_rows(combined, _csv_number))
-        if table:
-            writer.writerow([])
-            writer.writerow(_safe_cells(table["header"]))
-            for row in [*table["rows"], table["sum"]]:
-                writer.writerow([*_safe_cells([row[0]]), *(_csv_number(cell) for cell in row[1:])])
-        return ExportFile(f"{base}.csv", "text/csv;charset=utf-8", buffer.getvalue().encode("utf-8-sig"))
+        data = _csv(text("combine.item_columns"), item_rows(combined))
+        return ExportFile(f"{base}-{today}.csv", CSV_MIME, data)
+    if kind == "csv-respondenter":
+        data = _csv(respondents["header"], respondents["rows"])
+        return ExportFile(f"{base}-respondenter-{today}.csv", CSV_MIME, data)
+    if kind == "csv-tabell":
+        if not table:
+            raise UserError(text("combine.no_table"))
+        data = _csv(table["header"], [*table["rows"], table["sum"]])
+        return ExportFile(f"{base}-tabell-{today}.csv", CSV_MIME, data)
     if kind == "xlsx":
-        sheets: list[tuple[str, list[list[Any]]]] = [("Per punkt", [ITEM_HEADER, *item_rows(combined)])]
+        sheets: list[Any] = [
+            (text("combine.sheet.items"), [text("combine.item_columns"), *item_rows(combined)], ITEM_WIDTHS),
+            (
+                text("combine.sheet.respondents"),
+                [respondents["header"], *respondents["rows"]],
+                [30, 20, *([24] * len(definition.items))],
+            ),
+        ]
         if table:
-            sheets.append(("Tabell", [table["header"], *table["rows"], table["sum"]]))
-        data = ooxml.xlsx(sheets, ITEM_WIDTHS)
-        return ExportFile(f"{base}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data)
-    raise LookupError(f"Ukjent eksportformat «{kind}».")
+            sheets.append(
+                (text("combine.sheet.table"), [table["header"], *table["rows"], table["sum"]], [30] + [16] * 20)
+            )
+        return ExportFile(f"{base}-{today}.xlsx", XLSX_MIME, ooxml.xlsx(sheets))
+    raise UserError(text("unknown_format", kind=kind))

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import labels
 from .answers import is_answered
 from .definition import Definition, ItemRef
-from .exports import OWNER_LABELS, _owner
+from .texts import counted, text
 
-DETAIL_FIELDS = (("note", "Notat"), ("owner", "Ansvarlig"), ("due", "Frist"), ("decision", "Vedtak"))
-"""Fields besides the answer whose changes are reported, with their Norwegian names."""
+DETAIL_FIELDS = ("note", "owner", "due", "decision")
+"""Fields besides the answer whose changes are reported (their names are ``compare.fields`` in texts)."""
+
+OUTCOMES = ("done", "removed")
+"""How an open action was resolved: marked done, or no longer in the later walk-through."""
 
 
 def _side(walkthrough: Any, fallback: str) -> tuple[str, dict[str, Any]]:
@@ -33,7 +37,7 @@ def _ref(ref: ItemRef) -> dict[str, Any]:
 
 def _field(answer: dict[str, Any], key: str) -> str:
     if key == "owner":
-        return _owner(answer)
+        return labels.responsible(answer)
     value = answer.get(key)
     return value.strip() if isinstance(value, str) else ""
 
@@ -42,15 +46,26 @@ def _action_key(action: dict[str, Any]) -> str:
     return " ".join(str(action.get("what", "")).split()).casefold()
 
 
-def _action(ref: ItemRef, action: dict[str, Any]) -> dict[str, Any]:
-    return {
+def _action(ref: ItemRef, action: dict[str, Any], outcome: str = "") -> dict[str, Any]:
+    """An action in the reply. ``owner`` (the side's label) and ``how`` (the outcome's wording) are kept for
+    the page as it is; ``owner_side`` and ``outcome`` are the codes, ``line`` the action as one line of text."""
+    entry = {
         **_ref(ref),
         "what": str(action.get("what", "")),
-        "owner": OWNER_LABELS.get(action.get("owner", ""), ""),
+        "owner": labels.owner_label(action.get("owner", "")),
+        "owner_side": action.get("owner", "") if action.get("owner", "") in labels.OWNER_SIDES else "",
         "owner_name": str(action.get("owner_name", "")),
         "due": str(action.get("due", "")),
         "done": bool(action.get("done", False)),
+        "line": labels.action_line(action),
     }
+    if outcome:
+        entry |= {
+            "outcome": outcome,
+            "outcome_text": text("compare.outcome")[outcome],
+            "how": text("compare.outcome")[outcome],
+        }
+    return entry
 
 
 def _number(definition: Definition, item: dict[str, Any], value: Any) -> float | None:
@@ -66,10 +81,10 @@ def _number(definition: Definition, item: dict[str, Any], value: Any) -> float |
 
 def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     """Compare walk-through ``a`` (earlier) with ``b`` (later); both ``{"name": ..., "answers": {...}}``."""
-    name_a, answers_a = _side(a, "Første gjennomgang")
-    name_b, answers_b = _side(b, "Andre gjennomgang")
+    name_a, answers_a = _side(a, text("compare.first"))
+    name_b, answers_b = _side(b, text("compare.second"))
     changed, only_a, only_b, actions_new, actions_resolved = [], [], [], [], []
-    details: dict[str, list[dict[str, Any]]] = {key: [] for key, _ in DETAIL_FIELDS}
+    details: dict[str, list[dict[str, Any]]] = {key: [] for key in DETAIL_FIELDS}
     unchanged = 0
     for ref in definition.items:
         item = ref.data
@@ -95,10 +110,11 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
             only_a.append({**_ref(ref), "label": definition.value_label(item, old["value"])})
         elif in_b:
             only_b.append({**_ref(ref), "label": definition.value_label(item, new["value"])})
-        for key, title in DETAIL_FIELDS:
-            before, after = _field(old, key), _field(new, key)
-            if before != after:
-                details[key].append({**_ref(ref), "field": key, "title": title, "from": before, "to": after})
+        for key in DETAIL_FIELDS:
+            earlier, later_text = _field(old, key), _field(new, key)
+            if earlier != later_text:
+                title = text("compare.fields")[key]
+                details[key].append({**_ref(ref), "field": key, "title": title, "from": earlier, "to": later_text})
         old_actions = (
             [x for x in old.get("actions", []) if isinstance(x, dict)] if isinstance(old.get("actions"), list) else []
         )
@@ -106,7 +122,7 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
             [x for x in new.get("actions", []) if isinstance(x, dict)] if isinstance(new.get("actions"), list) else []
         )
         old_keys = {_action_key(x) for x in old_actions}
-        new_by_key = {}
+        new_by_key: dict[str, dict[str, Any]] = {}
         for action in new_actions:
             new_by_key.setdefault(_action_key(action), action)
             if _action_key(action) not in old_keys:
@@ -116,9 +132,9 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
                 continue
             later = new_by_key.get(_action_key(action))
             if later is None:
-                actions_resolved.append({**_action(ref, action), "how": "fjernet"})
+                actions_resolved.append(_action(ref, action, "removed"))
             elif later.get("done"):
-                actions_resolved.append({**_action(ref, later), "how": "utført"})
+                actions_resolved.append(_action(ref, later, "done"))
     summary = {
         "changed": len(changed),
         "unchanged": unchanged,
@@ -128,7 +144,6 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
         "actions_new": len(actions_new),
         "actions_resolved": len(actions_resolved),
     }
-    summary["text"] = _summary_text(summary, name_a, name_b)
     return {
         "a": {"name": name_a},
         "b": {"name": name_b},
@@ -141,22 +156,23 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
         "decision_changed": details["decision"],
         "actions_new": actions_new,
         "actions_resolved": actions_resolved,
-        "summary": summary,
+        "summary": {**summary, "text": _summary_text(summary, name_a, name_b)},
     }
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _summary_text(summary: dict[str, int], name_a: str, name_b: str) -> str:
-    parts = [
-        f"{_count(summary['changed'], 'svar er endret', 'svar er endret')}",
-        f"{_count(summary['unchanged'], 'er likt', 'er like')}",
-    ]
-    text = f"Fra «{name_a}» til «{name_b}»: " + ", ".join(parts) + "."
+    shown = text(
+        "compare.summary",
+        a=name_a,
+        b=name_b,
+        changed=counted("compare.changed", summary["changed"]),
+        unchanged=counted("compare.unchanged", summary["unchanged"]),
+    )
     if summary["only_a"] or summary["only_b"]:
-        text += f" {_count(summary['only_a'], 'punkt', 'punkter')} er besvart bare i «{name_a}», {summary['only_b']} bare i «{name_b}»."
+        only_a = counted("compare.items", summary["only_a"])
+        shown += " " + text("compare.only", a=name_a, b=name_b, only_a=only_a, only_b=summary["only_b"])
     if summary["actions_new"] or summary["actions_resolved"]:
-        text += f" {_count(summary['actions_new'], 'nytt tiltak', 'nye tiltak')}, {_count(summary['actions_resolved'], 'tiltak', 'tiltak')} utført eller fjernet."
-    return text
+        new = counted("compare.actions_new", summary["actions_new"])
+        resolved = counted("compare.actions_resolved", summary["actions_resolved"])
+        shown += " " + text("compare.actions", new=new, resolved=resolved)
+    return shown

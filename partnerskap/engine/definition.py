@@ -15,7 +15,8 @@ class ItemRef:
     section: dict[str, Any]
     """The section it belongs to."""
     number: str
-    """Display number, «section.item», e.g. «2.3»."""
+    """Display number: the source's number the compiled item carries (e.g. «2.1 b»), or, for definitions
+    compiled before items carried one, «section.item» by position."""
 
     @property
     def id(self) -> str:
@@ -35,7 +36,7 @@ class Definition:
         self.roles: dict[str, str] = data["roles"]
         self.phases: dict[str, str] = {p["id"]: p["title"] for p in data.get("phases", [])}
         self.items: list[ItemRef] = [
-            ItemRef(item, section, f"{s}.{i}")
+            ItemRef(item, section, item.get("number") or f"{s}.{i}")
             for s, section in enumerate(self.sections, start=1)
             for i, item in enumerate(section["items"], start=1)
         ]

@@ -3,34 +3,21 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from . import ooxml
-from .answers import DATE, has_content, is_answered
+from . import labels, markdown, minutes, ooxml, textsafety
 from .definition import Definition
 from .progress import progress
+from .texts import date_text, text
 
-OWNER_LABELS = {"stat": "Stat", "kommune": "Kommune", "begge": "Begge", "": ""}
-COLUMNS = [
-    "Avsnitt",
-    "Nr.",
-    "Punkt-id",
-    "Spørsmål / aktivitet",
-    "Svar",
-    "Notat",
-    "Ansvarlig",
-    "Navn",
-    "Frist",
-    "Vedtak",
-    "Roller",
-    "Fase",
-]
-COLUMN_WIDTHS = [28, 6, 18, 60, 16, 50, 10, 20, 12, 40, 30, 18]
+COLUMN_WIDTHS = [28, 6, 18, 60, 16, 50, 10, 20, 12, 40, 30, 18, 50]
+ACTION_WIDTHS = [8, 18, 50, 50, 10, 20, 12, 8]
+META_WIDTHS = [24, 60]
 
 
 @dataclass(frozen=True)
@@ -54,307 +41,211 @@ def filename(definition: Definition, doc: dict[str, Any], today: str, extension:
     return "-".join(parts) + f".{extension}"
 
 
-def rows(definition: Definition, doc: dict[str, Any]) -> list[list[str]]:
-    """One row per item, current items first, then archived answers (items since removed)."""
+def _date(iso: str) -> datetime.date | str:
+    """An ISO date as a date (a real date cell in Excel); anything else as it is."""
+    try:
+        return datetime.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+
+
+def _actions_text(answer: dict[str, Any]) -> str:
+    return "\n".join(labels.action_line(a) for a in answer.get("actions", []) or [] if isinstance(a, dict))
+
+
+def rows(definition: Definition, doc: dict[str, Any], dates: bool = False) -> list[list[Any]]:
+    """One row per item, current items first, then archived answers (items since removed).
+
+    Columns as ``answers.columns``; with ``dates`` the due date is a ``datetime.date`` (for Excel).
+    """
     answers = doc.get("answers", {})
-    out = []
+    shown = _date if dates else (lambda iso: iso)
+    out: list[list[Any]] = []
     for ref in definition.items:
         item = ref.data
         answer = answers.get(ref.id, {})
         out.append(
             [
-                ref.section["title"],
+                labels.section_title(ref.section),
                 ref.number,
                 ref.id,
                 item["text"],
                 definition.value_label(item, answer.get("value")),
                 answer.get("note", ""),
-                OWNER_LABELS.get(answer.get("owner", ""), ""),
+                labels.owner_label(answer.get("owner", "")),
                 answer.get("owner_name", ""),
-                answer.get("due", ""),
+                shown(labels.due(answer)),
                 answer.get("decision", ""),
                 ", ".join(definition.roles.get(r, r) for r in item.get("roles", [])),
                 definition.phases.get(item.get("phase") or "", ""),
+                _actions_text(answer),
             ]
         )
     for item_id, answer in doc.get("archived", {}).items():
         value = answer.get("value")
         out.append(
             [
-                "Arkivert (punktet er fjernet)",
+                text("answers.archived_section"),
                 "",
                 item_id,
                 answer.get("text", ""),
                 "" if value is None else str(value),
                 answer.get("note", ""),
-                OWNER_LABELS.get(answer.get("owner", ""), ""),
+                labels.owner_label(answer.get("owner", "")),
                 answer.get("owner_name", ""),
-                answer.get("due", ""),
+                shown(labels.due(answer)),
                 answer.get("decision", ""),
                 "",
                 "",
+                _actions_text(answer),
             ]
         )
     return out
 
 
+def action_table(definition: Definition, doc: dict[str, Any], dates: bool = False) -> list[list[Any]]:
+    """Every action as a row of ``actions.table_columns``, by due date like the minutes."""
+    shown = _date if dates else (lambda iso: iso)
+    return [
+        [
+            a["number"],
+            a["item"],
+            a["item_text"],
+            a["what"],
+            a["owner_label"],
+            a["owner_name"],
+            shown(a["due"]),
+            a["done_text"],
+        ]
+        for a in minutes.actions(definition, doc.get("answers", {}))
+    ]
+
+
+def meta_rows(definition: Definition, doc: dict[str, Any]) -> list[list[Any]]:
+    """The meeting's metadata as (label, value) rows: walk-through, date, participants, checklist, export time."""
+    walkthrough = doc["walkthrough"]
+    try:
+        exported: Any = datetime.datetime.fromisoformat(doc.get("exported", "")).replace(tzinfo=None)
+    except (TypeError, ValueError):
+        exported = doc.get("exported", "")
+    return [
+        [text("meta.walkthrough"), walkthrough["name"]],
+        [text("meta.meeting_date"), _date(walkthrough.get("meeting_date") or "")],
+        [text("meta.participants"), "\n".join(minutes.participants(walkthrough.get("participants")))],
+        [text("meta.checklist"), definition.title],
+        [text("meta.checklist_id"), definition.id],
+        [text("meta.version"), definition.version],
+        [text("meta.exported_utc"), exported],
+        [text("meta.progress"), progress(definition, doc.get("answers", {}))["total"]["text"]],
+    ]
+
+
 def export_json(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
-    data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    data = textsafety.dumps(doc, indent=1).encode("utf-8")
     return ExportFile(filename(definition, doc, today, "json"), "application/json", data)
 
 
-def export_csv(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
+def _csv(header: list[str], body: list[list[Any]]) -> bytes:
     buffer = io.StringIO()
     # Semicolons and a byte order mark: what Excel with Norwegian settings opens correctly.
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(_safe_cells(row) for row in rows(definition, doc))
-    return ExportFile(
-        filename(definition, doc, today, "csv"), "text/csv;charset=utf-8", buffer.getvalue().encode("utf-8-sig")
-    )
+    writer.writerow(header)
+    writer.writerows(labels.safe_cells(row) for row in body)
+    return buffer.getvalue().encode("utf-8-sig")
 
 
-def _safe_cells(row: list[str]) -> list[str]:
-    """Neutralise spreadsheet formulas in free text (CSV injection)."""
-    return ["'" + cell if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@") else cell for cell in row]
+CSV_MIME = "text/csv;charset=utf-8"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def export_csv(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
+    """The answers, one row per item; the item's actions in the last column (one table per CSV file)."""
+    data = _csv(text("answers.columns"), rows(definition, doc))
+    return ExportFile(filename(definition, doc, today, "csv"), CSV_MIME, data)
+
+
+def export_actions_csv(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
+    """The actions, one row per action (a second CSV file: CSV holds one table per file)."""
+    data = _csv(text("actions.table_columns"), action_table(definition, doc))
+    return ExportFile(filename(definition, doc, today, "csv", "tiltak"), CSV_MIME, data)
 
 
 def export_xlsx(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
-    sheet = [COLUMNS, *rows(definition, doc)]
-    data = ooxml.xlsx([("Svar", sheet)], COLUMN_WIDTHS)
-    return ExportFile(
-        filename(definition, doc, today, "xlsx"),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        data,
+    """Sheets «Svar» (the answers), «Tiltak» (the actions) and «Om gjennomgangen» (the meeting's metadata)."""
+    data = ooxml.xlsx(
+        [
+            (text("answers.sheet"), [text("answers.columns"), *rows(definition, doc, dates=True)], COLUMN_WIDTHS),
+            (
+                text("actions.sheet"),
+                [text("actions.table_columns"), *action_table(definition, doc, dates=True)],
+                ACTION_WIDTHS,
+            ),
+            (text("meta.sheet"), [text("meta.columns"), *meta_rows(definition, doc)], META_WIDTHS),
+        ]
     )
-
-
-def _md(text: str) -> str:
-    """Escape Markdown so answers are shown as written, never as markup."""
-    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|])", r"\\\1", text).replace("\n", "  \n")
+    return ExportFile(filename(definition, doc, today, "xlsx"), XLSX_MIME, data)
 
 
 def export_markdown(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
+    """The answers as Markdown: every section and item, then the actions as a table."""
+    md = markdown
     answers = doc.get("answers", {})
     summary = progress(definition, answers)["total"]
     lines = [
-        f"# {_md(definition.title)}",
+        f"# {md.heading(definition.title)}",
         "",
-        f"Gjennomgang: {_md(doc['walkthrough']['name'])}  ",
-        f"Sjekklisteversjon: {_md(definition.version)}  ",
-        f"Eksportert: {today}  ",
-        f"Fremdrift: {summary['text']}",
+        f"{text('meta.walkthrough')}: {md.text(doc['walkthrough']['name'])}  ",
+        f"{text('meta.version')}: {md.text(definition.version)}  ",
+        f"{text('meta.exported')}: {date_text(today)}  ",
+        f"{text('meta.progress')}: {summary['text']}",
         "",
     ]
     for section in definition.sections:
-        lines += [f"## {_md(section['title'])}", ""]
+        lines += [f"## {md.heading(labels.section_title(section))}", ""]
         for ref in (r for r in definition.items if r.section is section):
-            item = ref.data
-            answer = answers.get(ref.id, {})
-            label = definition.value_label(item, answer.get("value")) or "Ikke besvart"
-            lines.append(f"### {ref.number} {_md(item['text'])}")
-            lines.append("")
-            lines.append(f"- Svar: {_md(label)}")
-            for key, title in (("note", "Notat"), ("decision", "Vedtak")):
-                if answer.get(key):
-                    lines.append(f"- {title}: {_md(answer[key])}")
-            owner = _owner(answer)
-            if owner:
-                lines.append(f"- Ansvarlig: {_md(owner)}")
-            if answer.get("due"):
-                lines.append(f"- Frist: {answer['due']}")
+            entry = minutes.item_entry(definition, ref, answers.get(ref.id, {}))
+            lines += [f"### {md.heading(entry['title'])}", ""]
+            if not entry["answered"]:
+                lines.append(f"- {text('minutes.answer')}: {text('not_answered')}")
+            lines += [f"- {label}: {md.text(value, '  ')}" for label, value in minutes.item_lines(entry)]
             lines.append("")
     if doc.get("archived"):
-        lines += ["## Arkiverte svar (punkter som er fjernet fra sjekklisten)", ""]
+        lines += [f"## {text('answers.archived_heading')}", ""]
         for item_id, answer in doc["archived"].items():
-            lines.append(
-                f"- {_md(answer.get('text') or item_id)}: {_md(str(answer.get('value') or ''))} {_md(answer.get('note', ''))}".rstrip()
-            )
+            value = md.text(str(answer.get("value") or ""), "  ")
+            note = md.text(answer.get("note", ""), "  ")
+            lines.append(f"- {md.text(answer.get('text') or item_id, '  ')}: {value} {note}".rstrip())
         lines.append("")
+    actions = minutes.actions(definition, answers)
+    lines += [f"## {text('actions.heading')}", ""]
+    if actions:
+        lines += md.table(text("actions.columns"), [minutes.action_row(a) for a in actions])
+    else:
+        lines.append(text("actions.none"))
+    lines.append("")
     data = "\n".join(lines).encode("utf-8")
     return ExportFile(filename(definition, doc, today, "md"), "text/markdown;charset=utf-8", data)
 
 
-def _owner(answer: dict[str, Any]) -> str:
-    side = OWNER_LABELS.get(answer.get("owner", ""), "")
-    name = answer.get("owner_name", "")
-    return f"{side} ({name})" if side and name else side or name
-
-
-ACTION_HEADER = ["Nr.", "Punkt", "Tiltak", "Ansvarlig", "Frist", "Status"]
-"""Columns of the action list in the minutes (Word and Markdown)."""
-
-
-def _meeting_lines(definition: Definition, doc: dict[str, Any], today: str) -> list[tuple[str, str]]:
-    """The minutes' header as (label, text): walk-through, date, participants, checklist, progress."""
-    walkthrough = doc["walkthrough"]
-    summary = progress(definition, doc.get("answers", {}))["total"]
-    source = definition.data.get("source") or {}
-    cited = ", ".join(str(source[key]) for key in ("title", "publisher", "year") if source.get(key))
-    lines = [("Gjennomgang", walkthrough["name"])]
-    if walkthrough.get("meeting_date"):
-        lines.append(("Møtedato", walkthrough["meeting_date"]))
-    else:
-        lines.append(("Dato", today))
-    if (walkthrough.get("participants") or "").strip():
-        lines.append(("Deltakere", walkthrough["participants"].strip()))
-    lines.append(("Sjekkliste", f"{definition.version} ({cited})" if cited else definition.version))
-    lines.append(("Fremdrift", summary["text"]))
-    return lines
-
-
-def _action_text(action: dict[str, Any]) -> str:
-    """One action as a line: «Skrive utkast (Stat (Ola), frist 2027-01-15, utført)»."""
-    details = [
-        x
-        for x in (
-            _owner(action),
-            f"frist {action['due']}" if action.get("due") else "",
-            "utført" if action.get("done") else "",
-        )
-        if x
-    ]
-    what = action.get("what", "") or "Tiltak uten beskrivelse"
-    return f"{what} ({', '.join(details)})" if details else what
-
-
-def _minute_items(definition: Definition, answers: dict[str, Any]) -> list[tuple[dict[str, Any], list[Any]]]:
-    """Sections with the items that have any content, in checklist order."""
-    out = []
-    for section in definition.sections:
-        refs = [r for r in definition.items if r.section is section and has_content(answers.get(r.id))]
-        if refs:
-            out.append((section, refs))
-    return out
-
-
 def export_minutes(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
-    """Minutes (referat) as .docx: participants, what was answered, noted and decided, and an action list."""
-    answers = doc.get("answers", {})
-    word = ooxml.DocxBuilder()
-    word.heading(f"Referat: {definition.title}", 1)
-    for label, text in _meeting_lines(definition, doc, today):
-        word.paragraph(text, bold_prefix=f"{label}: ")
-    for section, refs in _minute_items(definition, answers):
-        word.heading(section["title"], 2)
-        for ref in refs:
-            item = ref.data
-            answer = answers[ref.id]
-            word.heading(f"{ref.number} {item['text']}", 3)
-            if is_answered(item, answer):
-                word.paragraph(definition.value_label(item, answer.get("value")), bold_prefix="Svar: ")
-            for key, title in (("note", "Notat: "), ("decision", "Vedtak: ")):
-                if answer.get(key):
-                    word.paragraph(answer[key], bold_prefix=title)
-            if _owner(answer) or answer.get("due"):
-                word.paragraph(
-                    " · ".join(x for x in (_owner(answer), f"frist {answer['due']}" if answer.get("due") else "") if x),
-                    bold_prefix="Ansvar: ",
-                )
-            for action in answer.get("actions", []):
-                word.paragraph(_action_text(action), bold_prefix="Tiltak: ")
-    actions = action_rows(definition, doc)
-    word.heading("Tiltak og ansvar", 2)
-    if actions:
-        word.table(ACTION_HEADER, actions)
-    else:
-        word.paragraph("Ingen tiltak er registrert.")
-    data = word.build(f"Referat: {definition.title}")
+    """The minutes (referat) as .docx, from the one minutes model."""
     return ExportFile(
         filename(definition, doc, today, "docx", "referat"),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        data,
+        minutes.docx(minutes.build(definition, doc, today)),
     )
 
 
-def _md_cell(text: str) -> str:
-    """Text for a Markdown table cell: escaped, pipes escaped, line breaks as ``<br>`` so the row stays one line."""
-    if DATE.fullmatch(str(text)):
-        return str(text)
-    return "<br>".join(_md(line) for line in str(text).splitlines()) if text else ""
-
-
 def export_minutes_markdown(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
-    """The minutes as Markdown: the same content as :func:`export_minutes`, with the actions as a table."""
-    answers = doc.get("answers", {})
-    lines = [f"# Referat: {_md(definition.title)}", ""]
-    header = _meeting_lines(definition, doc, today)
-    for index, (label, text) in enumerate(header):
-        shown = text if DATE.fullmatch(text) else _md(text)
-        lines.append(f"{label}: {shown}" + ("  " if index < len(header) - 1 else ""))
-    lines.append("")
-    for section, refs in _minute_items(definition, answers):
-        lines += [f"## {_md(section['title'])}", ""]
-        for ref in refs:
-            item = ref.data
-            answer = answers[ref.id]
-            lines += [f"### {ref.number} {_md(item['text'])}", ""]
-            if is_answered(item, answer):
-                lines.append(f"- Svar: {_md(definition.value_label(item, answer.get('value')))}")
-            for key, title in (("note", "Notat"), ("decision", "Vedtak")):
-                if answer.get(key):
-                    lines.append(f"- {title}: {_md(answer[key])}")
-            if _owner(answer) or answer.get("due"):
-                lines.append(
-                    "- Ansvar: "
-                    + _md(
-                        " · ".join(
-                            x for x in (_owner(answer), f"frist {answer['due']}" if answer.get("due") else "") if x
-                        )
-                    )
-                )
-            for action in answer.get("actions", []):
-                lines.append(f"- Tiltak: {_md(_action_text(action))}")
-            lines.append("")
-    lines += ["## Tiltak", ""]
-    actions = action_rows(definition, doc)
-    if actions:
-        lines.append("| " + " | ".join(ACTION_HEADER) + " |")
-        lines.append("|" + "|".join(" --- " for _ in ACTION_HEADER) + "|")
-        for row in actions:
-            lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
-    else:
-        lines.append("Ingen tiltak er registrert.")
-    lines.append("")
-    data = "\n".join(lines).encode("utf-8")
+    """The minutes as Markdown, from the same model as :func:`export_minutes`."""
+    data = minutes.markdown_text(minutes.build(definition, doc, today)).encode("utf-8")
     return ExportFile(filename(definition, doc, today, "md", "referat"), "text/markdown;charset=utf-8", data)
-
-
-def action_rows(definition: Definition, doc: dict[str, Any]) -> list[list[str]]:
-    """Everything someone must follow up: items with an owner or due date, and their actions (with status)."""
-    out = []
-    for ref in definition.items:
-        answer = doc.get("answers", {}).get(ref.id)
-        if not answer:
-            continue
-        if _owner(answer) or answer.get("due"):
-            out.append(
-                [
-                    ref.number,
-                    ref.data["text"],
-                    answer.get("decision") or answer.get("note", ""),
-                    _owner(answer),
-                    answer.get("due", ""),
-                    "",
-                ]
-            )
-        for action in answer.get("actions", []):
-            out.append(
-                [
-                    ref.number,
-                    ref.data["text"],
-                    action.get("what", ""),
-                    _owner(action),
-                    action.get("due", ""),
-                    "Utført" if action.get("done") else "Åpen",
-                ]
-            )
-    return out
 
 
 EXPORTERS = {
     "json": export_json,
     "csv": export_csv,
+    "csv-tiltak": export_actions_csv,
     "markdown": export_markdown,
     "xlsx": export_xlsx,
     "referat": export_minutes,

@@ -6,17 +6,19 @@ for a table of answers (Excel) and minutes with headings, paragraphs and a table
 
 from __future__ import annotations
 
+import datetime
 import io
 import zipfile
 from xml.sax.saxutils import escape
 
+from .textsafety import xml_text
+
 _EPOCH = (2020, 1, 1, 0, 0, 0)
-_INVALID_XML = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 
 
 def _x(text: object) -> str:
-    """XML-escape text and drop control characters XML cannot hold."""
-    return escape(str(text).translate(_INVALID_XML), {'"': "&quot;"})
+    """XML-escape text and drop every character XML 1.0 cannot hold."""
+    return escape(xml_text(str(text)), {'"': "&quot;"})
 
 
 def _zip(parts: dict[str, str]) -> bytes:
@@ -66,29 +68,61 @@ def _column_name(index: int) -> str:
     return name
 
 
-def xlsx(sheets: list[tuple[str, list[list[object]]]], widths: list[int] | None = None) -> bytes:
-    """A workbook with one sheet per (name, rows); the first row of each sheet is a bold, frozen header."""
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+"""Day 0 of Excel's date serial numbers (1900 system, after its leap-year quirk)."""
+DATE_STYLE = 3
+"""Cell style of a date: built-in number format 14, the reader's short date (31.12.2026 in Norwegian Excel)."""
+DATETIME_STYLE = 4
+"""Cell style of a date and time: built-in number format 22 (date and hours:minutes)."""
+
+
+def _serial(value: datetime.date) -> str:
+    """A date or date-time as an Excel serial number (days since 1899-12-30, the time as a fraction)."""
+    if isinstance(value, datetime.datetime):
+        moment = value.replace(tzinfo=None)
+        delta = moment - datetime.datetime.combine(_EXCEL_EPOCH, datetime.time())
+        return repr(round(delta.total_seconds() / 86400, 8))
+    return str((value - _EXCEL_EPOCH).days)
+
+
+def _cell(ref: str, value: object, header: bool) -> str:
+    """One ``<c>``: numbers and dates as values (dates with a date format), text inline, empty cells left out."""
+    style = ' s="1"' if header else ' s="2"'
+    if isinstance(value, datetime.date):
+        kind = DATETIME_STYLE if isinstance(value, datetime.datetime) else DATE_STYLE
+        return f'<c r="{ref}" s="{kind}"><v>{_serial(value)}</v></c>'
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f'<c r="{ref}"{style}><v>{value}</v></c>'
+    if value not in (None, ""):
+        return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_x(value)}</t></is></c>'
+    return ""
+
+
+Sheet = tuple[str, list[list[object]]] | tuple[str, list[list[object]], list[int]]
+"""(name, rows) or (name, rows, column widths); the first row is the header."""
+
+
+def xlsx(sheets: list[Sheet], widths: list[int] | None = None) -> bytes:
+    """A workbook with one sheet per entry; the first row of each sheet is a bold, frozen header.
+
+    Cells hold text, numbers, ``datetime.date`` (shown as the reader's short date) or
+    ``datetime.datetime`` (date and time). ``widths`` applies to sheets without their own.
+    """
     sheet_parts: dict[str, str] = {}
-    for number, (_, rows) in enumerate(sheets, start=1):
+    for number, sheet in enumerate(sheets, start=1):
+        rows = sheet[1]
+        sheet_widths = sheet[2] if len(sheet) > 2 else widths
         xml_rows = []
         for r, row in enumerate(rows, start=1):
-            cells = []
-            for c, value in enumerate(row):
-                ref = f"{_column_name(c)}{r}"
-                style = ' s="1"' if r == 1 else ' s="2"'
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    cells.append(f'<c r="{ref}"{style}><v>{value}</v></c>')
-                elif value not in (None, ""):
-                    cells.append(
-                        f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_x(value)}</t></is></c>'
-                    )
+            cells = [_cell(f"{_column_name(c)}{r}", value, r == 1) for c, value in enumerate(row)]
             xml_rows.append(f'<row r="{r}">{"".join(cells)}</row>')
         cols = ""
-        if widths:
+        if sheet_widths:
             cols = (
                 "<cols>"
                 + "".join(
-                    f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1)
+                    f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
+                    for i, w in enumerate(sheet_widths, start=1)
                 )
                 + "</cols>"
             )
@@ -98,7 +132,7 @@ def xlsx(sheets: list[tuple[str, list[list[object]]]], widths: list[int] | None 
             '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
             f"{cols}<sheetData>{''.join(xml_rows)}</sheetData></worksheet>"
         )
-    names = [name[:31].translate(str.maketrans("[]:*?/\\", "       ")) for name, _ in sheets]
+    names = [sheet[0][:31].translate(str.maketrans("[]:*?/\\", "       ")) for sheet in sheets]
     parts = {
         "[Content_Types].xml": _content_types(
             [
@@ -129,9 +163,14 @@ def xlsx(sheets: list[tuple[str, list[list[object]]]], widths: list[int] | None 
             '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
             '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
             '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-            '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+            '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
             '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-            '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>'
+            '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
+            '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">'
+            '<alignment vertical="top"/></xf>'
+            '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">'
+            '<alignment vertical="top"/></xf>'
+            "</cellXfs>"
             '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
             "</styleSheet>"
         ),
@@ -152,6 +191,14 @@ class DocxBuilder:
     def paragraph(self, text: str = "", bold_prefix: str = "") -> None:
         runs = (self._run(bold_prefix, bold=True) if bold_prefix else "") + self._run(text)
         self._body.append(f"<w:p>{runs}</w:p>")
+
+    def bullets(self, lines: list[str]) -> None:
+        """A bulleted list, one paragraph per line (Word's own list numbering, so it is a list to screen readers)."""
+        for line in lines:
+            self._body.append(
+                f'<w:p><w:pPr><w:pStyle w:val="ListBullet"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+                f"</w:pPr>{self._run(line)}</w:p>"
+            )
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         def row(cells: list[str], bold: bool) -> str:
@@ -186,13 +233,26 @@ class DocxBuilder:
         styles = "".join(
             f'<w:style w:type="paragraph" w:styleId="Heading{level}"><w:name w:val="heading {level}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>'
             f'<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="{level - 1}"/></w:pPr><w:rPr><w:b/><w:sz w:val="{size}"/></w:rPr></w:style>'
-            for level, size in ((1, 36), (2, 28), (3, 24))
+            for level, size in ((1, 36), (2, 28), (3, 24), (4, 22))
+        )
+        styles += (
+            '<w:style w:type="paragraph" w:styleId="ListBullet">'
+            '<w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>'
+            '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/></w:pPr></w:style>'
+        )
+        numbering = (
+            f'{_XML}<w:numbering {ns}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+            '<w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
         )
         parts = {
             "[Content_Types].xml": _content_types(
                 [
                     ("/word/document.xml", f"{_OFFICE}.wordprocessingml.document.main+xml"),
                     ("/word/styles.xml", f"{_OFFICE}.wordprocessingml.styles+xml"),
+                    ("/word/numbering.xml", f"{_OFFICE}.wordprocessingml.numbering+xml"),
                     ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
                 ]
             ),
@@ -209,7 +269,10 @@ class DocxBuilder:
                 f'{_XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
                 f"<dc:title>{_x(title)}</dc:title><dc:language>nb-NO</dc:language></cp:coreProperties>"
             ),
-            "word/_rels/document.xml.rels": _relationships([(f"{_RELATIONSHIP}/styles", "styles.xml")]),
+            "word/_rels/document.xml.rels": _relationships(
+                [(f"{_RELATIONSHIP}/styles", "styles.xml"), (f"{_RELATIONSHIP}/numbering", "numbering.xml")]
+            ),
+            "word/numbering.xml": numbering,
             "word/styles.xml": (
                 f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {ns}>'
                 '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:lang w:val="nb-NO"/></w:rPr></w:rPrDefault>'

@@ -6,9 +6,10 @@ from typing import Any
 
 from .answers import is_answered
 from .definition import Definition
+from .texts import text
 
 
-def _empty() -> dict[str, int]:
+def _empty() -> dict[str, Any]:
     return {"answered": 0, "total": 0, "not_applicable": 0, "done": 0}
 
 
@@ -21,7 +22,7 @@ def progress(definition: Definition, answers: dict[str, Any], filters: dict[str,
     """
     filters = filters or {}
     total = _empty()
-    sections: dict[str, dict[str, int]] = {}
+    sections: dict[str, dict[str, Any]] = {}
     visible: list[str] = []
     for ref in definition.items:
         item = ref.data
@@ -33,9 +34,10 @@ def progress(definition: Definition, answers: dict[str, Any], filters: dict[str,
             bucket["total"] += 1
             if answered:
                 bucket["answered"] += 1
-                if scale and answer["value"] == scale.get("not_applicable"):
+                value = (answer or {}).get("value")
+                if scale and value == scale.get("not_applicable"):
                     bucket["not_applicable"] += 1
-                if scale and answer["value"] in scale.get("done", []):
+                if scale and value in scale.get("done", []):
                     bucket["done"] += 1
         if filters.get("role") and filters["role"] not in item.get("roles", []):
             continue
@@ -50,8 +52,8 @@ def progress(definition: Definition, answers: dict[str, Any], filters: dict[str,
     return {"total": total, "sections": sections, "visible": visible}
 
 
-def _text(bucket: dict[str, int]) -> str:
-    text = f"{bucket['answered']} av {bucket['total']} besvart"
+def _text(bucket: dict[str, Any]) -> str:
+    shown = text("progress.answered", answered=bucket["answered"], total=bucket["total"])
     if bucket["not_applicable"]:
-        text += f" ({bucket['not_applicable']} ikke aktuelt)"
-    return text
+        shown += text("progress.not_applicable", count=bucket["not_applicable"])
+    return shown

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import re
 import zlib
 from typing import Any
 
+from . import texts, textsafety
 from .answers import MAX_FILE_BYTES, ImportProblem, parse_answer_file
 from .definition import Definition
 
@@ -28,67 +28,49 @@ _OTHER_TAG = re.compile(r"^v\d+\.")
 
 def encode(doc: dict[str, Any]) -> str:
     """The fragment for an answer document; :class:`ImportProblem` if it would be longer than :data:`MAX_LINK_CHARS`."""
-    raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raw = textsafety.dumps(doc, separators=(",", ":")).encode("utf-8")
     packed = zlib.compress(raw, 9)
     fragment = FORMAT_TAG + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
     if len(fragment) > MAX_LINK_CHARS:
-        raise ImportProblem(
-            f"Svarene er for store til å deles som lenke ({len(fragment)} tegn; grensen er {MAX_LINK_CHARS}). "
-            "Bruk eksport til fil i stedet."
-        )
+        raise ImportProblem(texts.text("link.too_large", length=len(fragment), limit=MAX_LINK_CHARS))
     return fragment
 
 
 def decode(fragment: str, definition: Definition) -> dict[str, Any]:
     """The validated answer document in a fragment (with or without the leading «#»), or :class:`ImportProblem`."""
     if not isinstance(fragment, str):
-        raise ImportProblem("Lenken inneholder ingen svar.")
+        raise ImportProblem(texts.text("link.empty"))
     fragment = fragment.strip()
     if fragment.startswith("#"):
         fragment = fragment[1:]
     if not fragment:
-        raise ImportProblem("Lenken inneholder ingen svar.")
+        raise ImportProblem(texts.text("link.empty"))
     if len(fragment) > MAX_LINK_CHARS:
-        raise ImportProblem(
-            f"Lenken er for lang ({len(fragment)} tegn; grensen er {MAX_LINK_CHARS}). Den er ikke laget av Partnerskapsverktøyet."
-        )
+        raise ImportProblem(texts.text("link.too_long", length=len(fragment), limit=MAX_LINK_CHARS))
     if not fragment.startswith(FORMAT_TAG):
         if _OTHER_TAG.match(fragment):
-            raise ImportProblem(
-                "Lenken er laget med en nyere versjon av Partnerskapsverktøyet. Last inn siden på nytt for å få den nyeste versjonen, og prøv igjen."
-            )
-        raise ImportProblem(
-            "Lenken er ikke en delingslenke fra Partnerskapsverktøyet, eller den er ufullstendig. Kopier hele lenken og prøv igjen."
-        )
+            raise ImportProblem(texts.text("link.newer_format"))
+        raise ImportProblem(texts.text("link.not_a_link"))
     body = fragment[len(FORMAT_TAG) :]
     if not body or not _BASE64URL.match(body) or len(body) % 4 == 1:
-        raise ImportProblem(
-            "Lenken er skadet eller ufullstendig (den har ugyldige tegn). Kopier hele lenken og prøv igjen."
-        )
+        raise ImportProblem(texts.text("link.bad_characters"))
     try:
         packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
     except (binascii.Error, ValueError):
-        raise ImportProblem("Lenken er skadet eller ufullstendig. Kopier hele lenken og prøv igjen.") from None
+        raise ImportProblem(texts.text("link.damaged")) from None
     inflater = zlib.decompressobj()
     try:
         raw = inflater.decompress(packed, MAX_FILE_BYTES + 1)
     except zlib.error:
-        raise ImportProblem(
-            "Lenken er skadet eller ufullstendig: svarene i den kan ikke pakkes ut. Kopier hele lenken og prøv igjen."
-        ) from None
+        raise ImportProblem(texts.text("link.cannot_unpack")) from None
     if len(raw) > MAX_FILE_BYTES or inflater.unconsumed_tail:
-        raise ImportProblem(
-            f"Lenken pakker ut til mer enn en svarfil kan være ({MAX_FILE_BYTES // 1024 // 1024} MB). "
-            "Den er ikke laget av Partnerskapsverktøyet og åpnes ikke."
-        )
+        raise ImportProblem(texts.text("link.unpacks_too_large", limit=MAX_FILE_BYTES // 1024 // 1024))
     if not inflater.eof or inflater.unused_data:
-        raise ImportProblem(
-            "Lenken er skadet eller ufullstendig: svarene i den er avkortet. Kopier hele lenken og prøv igjen."
-        )
+        raise ImportProblem(texts.text("link.truncated"))
     try:
         return parse_answer_file(raw, definition)
     except ImportProblem as problem:
-        raise ImportProblem(f"Svarene i lenken kan ikke åpnes. {_as_link(str(problem))}") from None
+        raise ImportProblem(texts.text("link.refused", reason=_as_link(str(problem)))) from None
 
 
 def _as_link(message: str) -> str:

@@ -6,6 +6,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from partnerskap.nginx import content_security_policy
+
 MIME_TYPES = {
     ".js": "text/javascript",
     ".mjs": "text/javascript",
@@ -16,22 +18,8 @@ MIME_TYPES = {
 }
 """What an intranet server must send for the site to work (documented in the README)."""
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self' 'wasm-unsafe-eval'",
-        "worker-src 'self'",
-        "connect-src 'self'",
-        "img-src 'self' data:",
-        "style-src 'self'",
-        "font-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "frame-ancestors 'none'",
-    ]
-)
-"""The strict policy the site is tested under (documented in the README): no inline script, no eval."""
+CONTENT_SECURITY_POLICY = content_security_policy()
+"""The strict policy the site is tested under: the one the server configuration sends (no inline script, no eval)."""
 
 
 class SiteHandler(SimpleHTTPRequestHandler):

@@ -18,7 +18,8 @@ def item(page: Page, number: str) -> Locator:
 def open_details(fieldset: Locator) -> None:
     details = fieldset.locator("details.pv-item__more")
     if details.get_attribute("open") is None:
-        fieldset.get_by_text("Notat, ansvar og frist").click()
+        # The summary names the checklist's extra fields («Notat, ansvar og frist», or «Notat» in the survey).
+        details.locator("summary").click()
 
 
 def stored_answers(page: Page) -> dict:
@@ -30,23 +31,23 @@ def stored_answers(page: Page) -> dict:
 
 def test_answers_are_saved_and_restored_after_reload(site, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
-    first = item(page, "1.1")
+    first = item(page, "1.0 a")
     first.get_by_role("radio", name="Delvis").check()
     open_details(first)
     first.get_by_label("Notat").fill("Partene må bekrefte dette i neste møte.")
     first.get_by_role("group", name="Ansvarlig").get_by_role("radio", name="Kommune").check()
     first.get_by_label("Navn").fill("Kommunedirektøren")
     first.get_by_label("Frist").fill("2027-01-31")
-    item(page, "2.1").get_by_role("radio", name="Ikke aktuelt").check()
+    item(page, "2.0 a").get_by_role("radio", name="Ikke aktuelt").check()
 
     page.reload()
-    first = item(page, "1.1")
+    first = item(page, "1.0 a")
     expect(first.get_by_role("radio", name="Delvis")).to_be_checked()
     expect(first.get_by_label("Notat")).to_have_value("Partene må bekrefte dette i neste møte.")
     expect(first.get_by_role("group", name="Ansvarlig").get_by_role("radio", name="Kommune")).to_be_checked()
     expect(first.get_by_label("Navn")).to_have_value("Kommunedirektøren")
     expect(first.get_by_label("Frist")).to_have_value("2027-01-31")
-    expect(item(page, "2.1").get_by_role("radio", name="Ikke aktuelt")).to_be_checked()
+    expect(item(page, "2.0 a").get_by_role("radio", name="Ikke aktuelt")).to_be_checked()
     wait_for_engine(page, answered=2)
     expect(page.locator("#pv-progress-text")).to_have_text("Fremdrift: 2 av 44 besvart (1 ikke aktuelt) (5 %)")
 
@@ -55,11 +56,11 @@ def test_answers_are_saved_before_and_without_the_engine(site, page: Page, page_
     # Block Pyodide entirely: the form must still work and save.
     page.route("**/assets/pyodide/**", lambda route: route.abort())
     page.goto(site.url + CHECKLIST)
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     assert [answer["value"] for answer in stored_answers(page).values()] == ["ja"]
     expect(page.get_by_role("alert")).to_contain_text("Sjekklistemotoren kunne ikke starte", timeout=60_000)
     page.reload()
-    expect(item(page, "1.1").get_by_role("radio", name="Ja")).to_be_checked()
+    expect(item(page, "1.0 a").get_by_role("radio", name="Ja")).to_be_checked()
     page_errors.errors.clear()  # the aborted Pyodide requests are logged as console errors by design of this test
 
 
@@ -68,18 +69,18 @@ def test_two_tabs_never_overwrite_each_other(site, context: BrowserContext) -> N
     two = context.new_page()
     one.goto(site.url + CHECKLIST)
     two.goto(site.url + CHECKLIST)
-    item(one, "1.1").get_by_role("radio", name="Ja").check()
-    item(two, "2.1").get_by_role("radio", name="Nei").check()
+    item(one, "1.0 a").get_by_role("radio", name="Ja").check()
+    item(two, "2.0 a").get_by_role("radio", name="Nei").check()
     # Each tab sees the other's answer without reloading.
-    expect(item(two, "1.1").get_by_role("radio", name="Ja")).to_be_checked()
-    expect(item(one, "2.1").get_by_role("radio", name="Nei")).to_be_checked()
+    expect(item(two, "1.0 a").get_by_role("radio", name="Ja")).to_be_checked()
+    expect(item(one, "2.0 a").get_by_role("radio", name="Nei")).to_be_checked()
     # Editing other fields of the same item in the second tab keeps the first tab's answer.
-    open_details(item(two, "1.1"))
-    item(two, "1.1").get_by_label("Notat").fill("Notat fra fane to")
+    open_details(item(two, "1.0 a"))
+    item(two, "1.0 a").get_by_label("Notat").fill("Notat fra fane to")
     one.reload()
-    expect(item(one, "1.1").get_by_role("radio", name="Ja")).to_be_checked()
-    expect(item(one, "2.1").get_by_role("radio", name="Nei")).to_be_checked()
-    expect(item(one, "1.1").get_by_label("Notat")).to_have_value("Notat fra fane to")
+    expect(item(one, "1.0 a").get_by_role("radio", name="Ja")).to_be_checked()
+    expect(item(one, "2.0 a").get_by_role("radio", name="Nei")).to_be_checked()
+    expect(item(one, "1.0 a").get_by_label("Notat")).to_have_value("Notat fra fane to")
 
 
 def test_progress_filters_by_role_and_unanswered(site, page: Page) -> None:
@@ -108,11 +109,11 @@ def test_storage_full_is_reported_and_the_page_keeps_working(site, page: Page) -
                if (key.includes(':svar:')) throw new DOMException('full', 'QuotaExceededError');
                return real.call(this, key, value); }; }"""
     )
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     expect(page.get_by_role("alert")).to_contain_text("lagringsplass er full")
-    expect(item(page, "1.1").get_by_role("radio", name="Ja")).to_be_checked()
-    item(page, "2.1").get_by_role("radio", name="Nei").check()
-    expect(item(page, "2.1").get_by_role("radio", name="Nei")).to_be_checked()
+    expect(item(page, "1.0 a").get_by_role("radio", name="Ja")).to_be_checked()
+    item(page, "2.0 a").get_by_role("radio", name="Nei").check()
+    expect(item(page, "2.0 a").get_by_role("radio", name="Nei")).to_be_checked()
 
 
 def test_blocked_storage_is_reported(site, page: Page) -> None:
@@ -121,13 +122,13 @@ def test_blocked_storage_is_reported(site, page: Page) -> None:
     )
     page.goto(site.url + CHECKLIST)
     expect(page.get_by_role("alert")).to_contain_text("tillater ikke lagring")
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     wait_for_engine(page, answered=1)
 
 
 def test_corrupt_stored_data_is_kept_and_reported(site, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     key = page.evaluate("() => Object.keys(localStorage).find(k => k.includes(':svar:'))")
     page.evaluate("key => localStorage.setItem(key, '{ikke json')", key)
     page.reload()
@@ -136,4 +137,4 @@ def test_corrupt_stored_data_is_kept_and_reported(site, page: Page) -> None:
         "() => Object.entries(localStorage).filter(([k]) => k.includes(':uleselig:')).map(([, v]) => v)"
     )
     assert kept == ["{ikke json"]
-    expect(item(page, "1.1").get_by_role("radio", name="Ja")).not_to_be_checked()
+    expect(item(page, "1.0 a").get_by_role("radio", name="Ja")).not_to_be_checked()

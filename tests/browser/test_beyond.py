@@ -127,13 +127,13 @@ def test_combine_scale_items_show_mean_median_and_spread(site, page: Page, tmp_p
 
 def test_compare_two_walkthroughs(site, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
-    item(page, "1.1").get_by_role("radio", name="Nei").check()
-    item(page, "2.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Nei").check()
+    item(page, "2.0 a").get_by_role("radio", name="Ja").check()
     page.get_by_role("button", name="Dupliser").click()
     page.get_by_role("dialog", name="Dupliser gjennomgang").get_by_role("textbox").fill("Høsten 2027")
     page.get_by_role("dialog", name="Dupliser gjennomgang").get_by_role("button", name="Dupliser").click()
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
-    item(page, "3.1").get_by_role("radio", name="Delvis").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
+    item(page, "2.1 a").get_by_role("radio", name="Delvis").check()
     page.get_by_role("button", name="Sammenlign med en annen gjennomgang").click()
     dialog = page.get_by_role("dialog", name="Sammenlign gjennomganger")
     dialog.get_by_label("Tidligere gjennomgang").select_option(label="Min gjennomgang")
@@ -148,7 +148,7 @@ def test_compare_two_walkthroughs(site, page: Page) -> None:
 
 def test_share_link_round_trip_with_privacy_warning(site, browser: Browser, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
-    first = item(page, "1.1")
+    first = item(page, "1.0 a")
     first.get_by_role("radio", name="Delvis").check()
     open_details(first)
     first.get_by_label("Notat").fill("Delt via lenke")
@@ -172,8 +172,8 @@ def test_share_link_round_trip_with_privacy_warning(site, browser: Browser, page
     confirm = other.get_by_role("dialog", name="Åpne delte svar?")
     expect(confirm).to_be_visible(timeout=120_000)
     confirm.get_by_role("button", name="Åpne som ny gjennomgang").click()
-    expect(item(other, "1.1").get_by_role("radio", name="Delvis")).to_be_checked()
-    expect(item(other, "1.1").get_by_label("Notat")).to_have_value("Delt via lenke")
+    expect(item(other, "1.0 a").get_by_role("radio", name="Delvis")).to_be_checked()
+    expect(item(other, "1.0 a").get_by_label("Notat")).to_have_value("Delt via lenke")
     assert "#" not in other.url  # the answers are removed from the address bar once opened
     assert not [u for u in requests if "del=" in u]  # the fragment never reached the server
     assert errors.errors == [] and errors.dialogs == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -13,14 +14,23 @@ from playwright.sync_api import Page, expect
 from test_answering import CHECKLIST
 from test_export_import import download
 
+CURRENT_VERSION = re.search(
+    r'^version: "([0-9.]+)"',
+    (Path(__file__).parents[2] / "checklists" / "partnerskapsavtale.yml").read_text("utf-8"),
+    re.M,
+).group(1)
+NEXT_VERSION = f"{CURRENT_VERSION.rsplit('.', 1)[0]}.{int(CURRENT_VERSION.rsplit('.', 1)[1]) + 1}"
+
 
 @pytest.fixture(scope="module")
 def next_version_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    """The site with partnerskapsavtale 1.1: one question reworded, one removed, one added."""
+    """The site with the next version of partnerskapsavtale: one question reworded, one removed, one added."""
     root = tmp_path_factory.mktemp("v11")
     project = project_copy(root / "project")
     path = project / "checklists" / "partnerskapsavtale.yml"
     text = path.read_text(encoding="utf-8")
+    current = CURRENT_VERSION
+    following = NEXT_VERSION
     removed = text[text.index("      - id: formal-visjoner") : text.index("      - id: formal-virksomhetsplan")]
     added = (
         "      - id: formal-evaluering\n"
@@ -30,15 +40,17 @@ def next_version_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) 
     text = (
         text.replace(removed, added)
         .replace(
-            "Er dere enige om felles mål for NAV-kontoret?",
-            "Er dere enige om felles mål og prioriteringer for NAV-kontoret?",
+            "Er dere enige om felles mål for Nav-kontoret?",
+            "Er dere enige om felles mål og prioriteringer for Nav-kontoret?",
         )
         .replace(
-            'version: "1.0"\nchangelog:\n',
-            'version: "1.1"\nchangelog:\n  - version: "1.1"\n    date: 2026-12-01\n    text: Ett spørsmål omformulert, ett fjernet og ett nytt.\n',
+            f'version: "{current}"\nchangelog:\n',
+            f'version: "{following}"\nchangelog:\n  - version: "{following}"\n    date: 2026-12-01\n'
+            "    text: Ett spørsmål omformulert, ett fjernet og ett nytt.\n",
             1,
         )
     )
+    assert f'version: "{following}"' in text and "prioriteringer for Nav-kontoret" in text, "the edits did not apply"
     path.write_text(text, encoding="utf-8")
     run = mkdocs_build(project, root / "site", site_url=f"http://127.0.0.1:{site_port}/")
     assert run.returncode == 0, run.stderr[-3000:]
@@ -60,8 +72,8 @@ def test_changes_are_reported_and_removed_answers_archived(
         page.reload()
         wait_for_engine(page)
         changes = page.get_by_role("region", name="Sjekklisten er endret")
-        expect(changes).to_contain_text("versjon 1.0 → 1.1")
-        expect(changes).to_contain_text("Er dere enige om felles mål og prioriteringer for NAV-kontoret?")
+        expect(changes).to_contain_text(f"versjon {CURRENT_VERSION} → {NEXT_VERSION}")
+        expect(changes).to_contain_text("2.0 b Er dere enige om felles mål og prioriteringer for Nav-kontoret?")
         expect(changes).to_contain_text("Har dere avtalt hvordan målene skal følges opp?")
         expect(changes).to_contain_text("Har dere visjoner eller verdier som dere vil skrive inn i avtalen?")
         expect(by_id("formal-felles-mal")).to_have_class("pv-item pv-item--answered pv-item--reworded")

@@ -40,12 +40,12 @@ def test_answer_export_and_import_with_the_keyboard_alone(site, page: Page, tmp_
 
     tab_until(page, f"s => s.type === 'radio' && s.inItem === '{first_item}'")
     page.keyboard.press("ArrowRight")  # radio group: arrows move the choice
-    expect(item(page, "1.1").get_by_role("radio", name="Delvis")).to_be_checked()
+    expect(item(page, "1.0 a").get_by_role("radio", name="Delvis")).to_be_checked()
     tab_until(page, "s => s.tag === 'SUMMARY'")
     page.keyboard.press("Enter")
     tab_until(page, "s => s.tag === 'TEXTAREA'")
     page.keyboard.type("Skrevet med tastaturet")
-    expect(item(page, "1.1").get_by_label("Notat")).to_have_value("Skrevet med tastaturet")
+    expect(item(page, "1.0 a").get_by_label("Notat")).to_have_value("Skrevet med tastaturet")
     wait_for_engine(page, answered=1)
 
     # Back to the panel and export JSON with Enter.

@@ -8,7 +8,7 @@ from test_answering import CHECKLIST, item, open_details
 
 def test_print_view_shows_answers_without_controls(site, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
-    first = item(page, "1.1")
+    first = item(page, "1.0 a")
     first.get_by_role("radio", name="Nei").check()
     open_details(first)
     first.get_by_label("Notat").fill("Tas opp i neste møte")

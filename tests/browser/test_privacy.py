@@ -23,7 +23,7 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(
         page.wait_for_load_state("networkidle")
     # Use the checklist features too: answer, filter, search, export, import.
     page.goto(site.url + CHECKLIST)
-    first = item(page, "1.1")
+    first = item(page, "1.0 a")
     first.get_by_role("radio", name="Ja").check()
     open_details(first)
     first.get_by_label("Notat").fill("Notat")

@@ -23,13 +23,13 @@ def selected(page: Page):
 def test_walkthrough_lifecycle(site, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
     expect(selected(page)).to_have_text("Min gjennomgang")
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
 
     page.get_by_role("button", name="Ny", exact=True).click()
     dialog_answer(page, "Ny gjennomgang", "Opprett", "Partnerskapsmøte NAV Narvik 2026")
     expect(selected(page)).to_have_text("Partnerskapsmøte NAV Narvik 2026")
-    expect(item(page, "1.1").get_by_role("radio", name="Ja")).not_to_be_checked()
-    item(page, "1.1").get_by_role("radio", name="Nei").check()
+    expect(item(page, "1.0 a").get_by_role("radio", name="Ja")).not_to_be_checked()
+    item(page, "1.0 a").get_by_role("radio", name="Nei").check()
 
     page.get_by_role("button", name="Gi nytt navn").click()
     dialog_answer(page, "Gi nytt navn", "Lagre", "Partnerskapsmøte Narvik høst 2026")
@@ -38,12 +38,12 @@ def test_walkthrough_lifecycle(site, page: Page) -> None:
     page.get_by_role("button", name="Dupliser").click()
     dialog_answer(page, "Dupliser gjennomgang", "Dupliser")
     expect(selected(page)).to_have_text("Partnerskapsmøte Narvik høst 2026 (kopi)")
-    expect(item(page, "1.1").get_by_role("radio", name="Nei")).to_be_checked()
-    item(page, "2.1").get_by_role("radio", name="Delvis").check()
+    expect(item(page, "1.0 a").get_by_role("radio", name="Nei")).to_be_checked()
+    item(page, "2.0 a").get_by_role("radio", name="Delvis").check()
 
     page.get_by_label("Gjennomgang", exact=True).select_option(label="Min gjennomgang")
-    expect(item(page, "1.1").get_by_role("radio", name="Ja")).to_be_checked()
-    expect(item(page, "2.1").get_by_role("radio", name="Delvis")).not_to_be_checked()
+    expect(item(page, "1.0 a").get_by_role("radio", name="Ja")).to_be_checked()
+    expect(item(page, "2.0 a").get_by_role("radio", name="Delvis")).not_to_be_checked()
 
     # Cancel keeps it; confirming deletes it.
     page.get_by_role("button", name="Slett gjennomgang").click()
@@ -66,7 +66,7 @@ def test_walkthrough_lifecycle(site, page: Page) -> None:
         )
         == []
     )
-    expect(item(page, "1.1").get_by_role("radio", name="Nei")).not_to_be_checked()
+    expect(item(page, "1.0 a").get_by_role("radio", name="Nei")).not_to_be_checked()
 
 
 def test_page_says_where_answers_live_and_when_last_exported(site, page: Page) -> None:

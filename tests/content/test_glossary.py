@@ -30,6 +30,10 @@ NOT_ABBREVIATIONS = {
     "XII",
     # WCAG conformance level «nivå A og AA» (tilgjengelighet.md): a level name, not a shortened word.
     "AA",
+    # Nav's own name: running text writes «Nav» («Skriveregler i Nav»); «NAV» stays only in document
+    # titles and names as published (e.g. «Rapport om partnerskapet i NAV», NTL NAV), where a hover
+    # expansion on every occurrence would be noise. The glossary explains the name under «Nav».
+    "NAV",
 }
 
 

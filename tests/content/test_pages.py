@@ -71,7 +71,7 @@ def section(text: str, anchor: str) -> str:
     match = re.search(r"^(#+) .*\{[^}]*#" + re.escape(anchor) + r"\b[^}]*\}\s*$", text, re.MULTILINE)
     assert match, f"no heading with anchor #{anchor}"
     level = len(match.group(1))
-    end = re.compile(r"^#{1,%d} " % level, re.MULTILINE).search(text, match.end())
+    end = re.compile(rf"^#{{1,{level}}} ", re.MULTILINE).search(text, match.end())
     return text[match.end() : end.start() if end else len(text)]
 
 

@@ -66,7 +66,7 @@ BAD_FILES = [
     ),
     ("invalid-value", broken(_set(["answers", "forste", "value"], "kanskje")), "finnes ikke blant svaralternativene"),
     ("number-as-text", broken(_set(["answers", "antall", "value"], "7")), "heltall"),
-    ("number-out-of-range", broken(_set(["answers", "antall", "value"], -1)), "utenfor tillatt område"),
+    ("number-out-of-range", broken(_set(["answers", "antall", "value"], -1)), "kan ikke være mindre enn 0"),
     ("bad-owner", broken(_set(["answers", "forste", "owner"], "fylket")), "Ukjent ansvarlig"),
     ("bad-date", broken(_set(["answers", "forste", "due"], "2026-02-30")), "Ugyldig frist"),
     ("bad-item-id", broken(_set(["answers", "Ugyldig Id!"], {"value": "ja"})), "ugyldig id"),

@@ -17,6 +17,7 @@ from samples import answer_file, definition, definition_data, survey_definition_
 from partnerskap.engine import api
 from partnerskap.engine.combine import combine, export_combined
 from partnerskap.engine.definition import Definition
+from partnerskap.engine.problems import UserError
 
 TODAY = "2026-11-24"
 DATA = definition_data("1.1")
@@ -106,7 +107,8 @@ def test_usable_files_are_combined_and_the_rest_reported_by_name() -> None:
     ]
     assert "ikke gyldig JSON" in reasons["skadet.json"]
     assert "gjelder sjekklisten «partnerskapsavtale»" in reasons["annen-sjekkliste.json"]
-    assert "versjon 1.2" in reasons["gammel-versjon.json"] and "ikke versjon 1.1" in reasons["gammel-versjon.json"]
+    # The checklist by its title, not its id.
+    assert "versjon 1.2 av «Eksempel», ikke versjon 1.1" in reasons["gammel-versjon.json"]
     assert "samme gjennomgang som «narvik.json»" in reasons["narvik-kopi.json"]
     assert "samme svarene som «bodo.json»" in reasons["bodo-kopi.json"]
     assert "skript eller aktivt HTML-innhold" in reasons["fiendtlig.json"]
@@ -118,10 +120,10 @@ def test_counts_follow_the_scale_order_with_labels() -> None:
     forste = item(result, "forste")
     assert forste["answered"] == 3 and forste["respondents"] == 3
     assert forste["counts"] == [
-        {"value": "ja", "label": "Ja", "count": 2},
-        {"value": "delvis", "label": "Delvis", "count": 1},
-        {"value": "nei", "label": "Nei", "count": 0},
-        {"value": "ikke-aktuelt", "label": "Ikke aktuelt", "count": 0},
+        {"value": "ja", "label": "Ja", "count": 2, "percent": 67, "percent_text": "67\u00a0%"},
+        {"value": "delvis", "label": "Delvis", "count": 1, "percent": 33, "percent_text": "33\u00a0%"},
+        {"value": "nei", "label": "Nei", "count": 0, "percent": 0, "percent_text": "0\u00a0%"},
+        {"value": "ikke-aktuelt", "label": "Ikke aktuelt", "count": 0, "percent": 0, "percent_text": "0\u00a0%"},
     ]
     assert [c["count"] for c in item(result, "skala")["counts"]] == [0, 1, 0, 1, 1, 0]
     assert [(c["label"], c["count"]) for c in item(result, "valg")["counts"]] == [("Enig", 2), ("Uenig", 1)]
@@ -131,13 +133,16 @@ def test_counts_follow_the_scale_order_with_labels() -> None:
 
 def test_mean_median_and_spread_match_hand_computed_values() -> None:
     result = combined()
-    # 1–6 scale: 5, 2, 4 → mean 11/3, median 4, population sd √(14/9) ≈ 1.247.
+    # 1–6 scale: 5, 2, 4 → mean 11/3, median 4, sample sd √((16/9 + 25/9 + 1/9) / 2) = √(7/3) ≈ 1.528
+    # (what spreadsheets' STDEV.S gives; the population formula would give 1.25).
     skala = item(result, "skala")["stats"]
-    assert (skala["mean"], skala["median"], skala["stdev"], skala["min"], skala["max"]) == (3.67, 4, 1.25, 2, 5)
-    assert skala["text"]["mean"] == "3,7" and skala["text"]["median"] == "4" and skala["text"]["stdev"] == "1,2"
-    # Numbers: 7, 3, 10 → mean 20/3, median 7, population sd √(74/9) ≈ 2.867.
+    assert (skala["mean"], skala["median"], skala["sample_stdev"], skala["min"], skala["max"]) == (3.67, 4, 1.53, 2, 5)
+    assert skala["text"]["mean"] == "3,7" and skala["text"]["median"] == "4"
+    assert skala["text"]["sample_stdev"] == "1,5" and skala["stdev"] == skala["sample_stdev"]
+    # Numbers: 7, 3, 10 → mean 20/3, median 7, sample sd √((1/9 + 121/9 + 100/9) / 2) = √(37/3) ≈ 3.512.
     antall = item(result, "antall")["stats"]
-    assert (antall["mean"], antall["median"], antall["stdev"], antall["min"], antall["max"]) == (6.67, 7, 2.87, 3, 10)
+    stats = (antall["mean"], antall["median"], antall["sample_stdev"], antall["min"], antall["max"])
+    assert stats == (6.67, 7, 3.51, 3, 10)
     assert antall["text"]["mean"] == "6,7"
     assert item(result, "forste")["stats"] is None and item(result, "fritekst")["stats"] is None
 
@@ -145,9 +150,10 @@ def test_mean_median_and_spread_match_hand_computed_values() -> None:
 def test_items_are_ranked_by_disagreement() -> None:
     result = combined()
     ranked = [(entry["id"], entry["value"]) for entry in result["disagreement"]]
-    # sd 1.25 first; then «forste» and «valg» tie at 1 − 2/3 and keep checklist order.
-    assert ranked == [("skala", 1.25), ("forste", 0.33), ("valg", 0.33)]
-    assert result["disagreement"][0]["measure"] == "standardavvik"
+    # sd 1.53 first; then «forste» and «valg» tie at 1 − 2/3 and keep checklist order.
+    assert ranked == [("skala", 1.53), ("forste", 0.33), ("valg", 0.33)]
+    assert [e["measure"] for e in result["disagreement"]] == ["sample_stdev", "share_disagreeing", "share_disagreeing"]
+    assert result["disagreement"][0]["value_text"] == "Standardavvik 1,5"
     assert result["disagreement"][1]["value_text"].startswith("33\u00a0%")
     assert item(result, "antall")["disagreement"] is None  # counts differ by nature, not by opinion
 
@@ -161,15 +167,18 @@ def test_notes_are_shown_side_by_side_with_their_respondent() -> None:
     assert item(result, "valg")["notes"] == [{"respondent": "NAV Tromsø", "note": "Vi er uenige."}]
 
 
-def test_every_distribution_has_an_accessible_chart_and_table() -> None:
+def test_every_distribution_has_an_accessible_chart_and_its_data() -> None:
     result = combined()
     forste = item(result, "forste")
     svg = ET.fromstring(forste["chart"])
     assert svg.get("role") == "img"
     assert svg.find("{http://www.w3.org/2000/svg}title").text == "1.1 Er partene enige?"
-    table = ET.fromstring(forste["table"])
-    assert [th.text for th in table.iter("th")][:3] == ["Svar", "Antall", "Andel"]
-    assert [td.text for td in table.iter("td")][:2] == ["2", "67\u00a0%"]
+    # Data for the page's own table (no HTML from the engine): counts with their shares.
+    assert "table" not in forste
+    assert [(c["label"], c["count"], c["percent_text"]) for c in forste["counts"]][:2] == [
+        ("Ja", 2, "67\u00a0%"),
+        ("Delvis", 1, "33\u00a0%"),
+    ]
     assert ET.fromstring(item(result, "antall")["chart"]).get("role") == "img"
     assert item(result, "fritekst")["chart"] == ""
 
@@ -223,13 +232,16 @@ def test_survey_table_has_a_row_per_respondent_and_a_sum_row() -> None:
         ["Uten navn", 1, "", ""],
     ]
     assert table["sum"] == ["Sum", 89, 82, 56]
-    html = ET.fromstring(table["table"])
-    assert [td.text for td in html.find("tfoot").iter("td")] == ["89", "82", "56"]
+    assert "table" not in table
     svg = ET.fromstring(table["chart"])
-    assert (
-        svg.get("role") == "img"
-        and "Manglende svar er tegnet som 0." in svg.find("{http://www.w3.org/2000/svg}desc").text
-    )
+    assert svg.get("role") == "img"
+    assert "Manglende svar er ikke tegnet" in svg.find("{http://www.w3.org/2000/svg}desc").text
+    # A missing answer is no bar at all (never a bar of 0) and says «ikke besvart» where the bar would be.
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = [rect.get("data-value") for rect in svg.iter(f"{ns}rect") if rect.get("data-value")]
+    assert sorted(float(v) for v in bars) == sorted(float(c) for row in table["rows"] for c in row[1:] if c != "")
+    missing = [t for t in svg.iter(f"{ns}text") if "pv-chart__missing" in (t.get("class") or "")]
+    assert [t.text for t in missing] == ["ikke besvart"] * 3
 
 
 def test_survey_table_without_a_leading_text_item_uses_respondent_labels() -> None:
@@ -245,19 +257,46 @@ def test_checklists_without_numbers_have_no_survey_table() -> None:
     assert combine(Definition(data), [])["survey_table"] is None
 
 
-def test_csv_export_parses_back() -> None:
+def _csv_rows(file) -> list[list[str]]:
+    assert file.data.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(file.data.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_csv_export_is_one_table_per_file() -> None:
     file = export_combined(definition(), combined(), "csv", TODAY)
     assert file.filename == "eksempel-sammenstilling-2026-11-24.csv"
-    assert file.data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(file.data.decode("utf-8-sig")), delimiter=";"))
+    rows = _csv_rows(file)
     assert rows[0][:6] == ["Avsnitt", "Nr.", "Punkt-id", "Spørsmål / aktivitet", "Antall svar", "Fordeling"]
-    by_id = {row[2]: row for row in rows[1:6]}
-    assert by_id["forste"][4:6] == ["3", "Ja: 2, Delvis: 1, Nei: 0, Ikke aktuelt: 0"]
-    assert by_id["skala"][6:11] == ["3,67", "4", "1,25", "2", "5"]
+    assert rows[0][8] == "Standardavvik (utvalg)"
+    assert {len(row) for row in rows} == {len(rows[0])} and len(rows) == 1 + len(definition().items)
+    by_id = {row[2]: row for row in rows[1:]}
+    assert by_id["forste"][4:6] == [
+        "3",
+        "Ja: 2 (67\u00a0%), Delvis: 1 (33\u00a0%), Nei: 0 (0\u00a0%), Ikke aktuelt: 0 (0\u00a0%)",
+    ]
+    assert by_id["skala"][6:11] == ["3,67", "4", "1,53", "2", "5"]
     assert by_id["forste"][12] == "NAV Narvik: Avtalen er signert.\nNAV Bodø: Mangler budsjett."
-    assert rows[6] == []
-    assert rows[7] == ["Respondent", "Hvor mange kontorer?"]
-    assert rows[8:] == [["NAV Narvik", "7"], ["NAV Bodø", "3"], ["NAV Tromsø", "10"], ["Sum", "20"]]
+    table = _csv_rows(export_combined(definition(), combined(), "csv-tabell", TODAY))
+    assert table == [
+        ["Respondent", "Hvor mange kontorer?"],
+        ["NAV Narvik", "7"],
+        ["NAV Bodø", "3"],
+        ["NAV Tromsø", "10"],
+        ["Sum", "20"],
+    ]
+    people = export_combined(definition(), combined(), "csv-respondenter", TODAY)
+    assert people.filename == "eksempel-sammenstilling-respondenter-2026-11-24.csv"
+    rows = _csv_rows(people)
+    assert rows[0] == ["Respondent", "Fil", *(f"{ref.number} {ref.data['text']}" for ref in definition().items)]
+    assert rows[1] == ["NAV Narvik", "narvik.json", "Ja", "7", "5", "Enig", "Godt samarbeid."]
+    assert rows[2] == ["NAV Bodø", "bodo.json", "Delvis", "3", "2", "Enig", ""]
+
+
+def test_csv_table_of_a_checklist_without_numbers_is_refused_with_a_message() -> None:
+    data = survey_definition_data()
+    data["sections"] = data["sections"][1:]
+    with pytest.raises(UserError, match="ingen tallsvar"):
+        export_combined(Definition(data), combine(Definition(data), []), "csv-tabell", TODAY)
 
 
 def test_csv_export_neutralises_formulas() -> None:
@@ -267,16 +306,13 @@ def test_csv_export_neutralises_formulas() -> None:
             "text": answer_file(DATA, '=HYPERLINK("x")', {"forste": {"value": "ja", "note": "+1"}}, walkthrough_id="a"),
         }
     ]
-    rows = list(
-        csv.reader(
-            io.StringIO(
-                export_combined(definition(), combine(definition(), files), "csv", TODAY).data.decode("utf-8-sig")
-            ),
-            delimiter=";",
-        )
-    )
+    result = combine(definition(), files)
+    rows = _csv_rows(export_combined(definition(), result, "csv", TODAY))
     assert rows[1][12] == '\'=HYPERLINK("x"): +1'
-    assert rows[-1][0] == "Sum" and rows[-2][0] == '\'=HYPERLINK("x")'
+    table = _csv_rows(export_combined(definition(), result, "csv-tabell", TODAY))
+    assert table[-1][0] == "Sum" and table[-2][0] == '\'=HYPERLINK("x")'
+    people = _csv_rows(export_combined(definition(), result, "csv-respondenter", TODAY))
+    assert people[1][0] == '\'=HYPERLINK("x")'
 
 
 def test_xlsx_export_has_a_sheet_per_table() -> None:
@@ -286,8 +322,13 @@ def test_xlsx_export_has_a_sheet_per_table() -> None:
     per_item = xlsx_rows(file.data, 1)
     assert per_item[0][:5] == ["Avsnitt", "Nr.", "Punkt-id", "Spørsmål / aktivitet", "Antall svar"]
     kommuner = next(row for row in per_item if row[2] == "kommuner")
-    assert kommuner[4] == "4" and kommuner[6:11] == ["22.25", "22", "15.35", "1", "44"]
-    table = xlsx_rows(file.data, 2)
+    # 44, 25, 19, 1: sample sd √(942.75 / 3) ≈ 17.73.
+    assert kommuner[4] == "4" and kommuner[6:11] == ["22.25", "22", "17.73", "1", "44"]
+    people = xlsx_rows(file.data, 2)
+    assert people[0][:3] == ["Respondent", "Fil", "1.1 Hva heter avdelingen eller fylket?"]
+    assert people[1] == ["Avdeling Nordland", "nordland.json", "Nordland", "44", "40", "34"]
+    assert people[3] == ["Avdeling Finnmark", "finnmark.json", "Finnmark", "19", "18"]
+    table = xlsx_rows(file.data, 3)
     assert table[0][0] == "Hva heter avdelingen eller fylket?"
     assert table[1] == ["Nordland", "44", "40", "34"]
     assert table[-1] == ["Sum", "89", "82", "56"]
@@ -300,7 +341,7 @@ def test_xlsx_export_has_a_sheet_per_table() -> None:
             "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
         )
     ]
-    assert names == ["Per punkt", "Tabell"]
+    assert names == ["Per punkt", "Per respondent", "Tabell"]
 
 
 def test_api_combines_and_exports_from_files() -> None:
@@ -322,7 +363,7 @@ def test_api_combines_and_exports_from_files() -> None:
             )
         )
     )
-    assert response == {"ok": False, "message": "Ukjent eksportformat «pdf»."}
+    assert response == {"ok": False, "error": "user", "message": "Ukjent eksportformat «pdf»."}
 
 
 @pytest.mark.parametrize("files", [[], [{"name": "x.json"}], [{"text": 5}], "ikke en liste"])

@@ -94,7 +94,7 @@ def test_note_owner_due_and_decision_changes() -> None:
         {"name": "a", "answers": {"forste": {"owner": "stat"}}},
         {"name": "b", "answers": {"forste": {"owner": "begge", "owner_name": "Ola"}}},
     )
-    assert [(e["from"], e["to"], e["title"]) for e in moved["owner_changed"]] == [("Stat", "Begge (Ola)", "Ansvarlig")]
+    assert [(e["from"], e["to"], e["title"]) for e in moved["owner_changed"]] == [("Stat", "Begge, Ola", "Ansvarlig")]
 
 
 def test_new_and_resolved_actions() -> None:
@@ -102,10 +102,11 @@ def test_new_and_resolved_actions() -> None:
     assert [(a["id"], a["what"], a["owner"], a["due"]) for a in found["actions_new"]] == [
         ("forste", "Evaluere samarbeidet", "Begge", "2027-06-01")
     ]
-    resolved = [(a["what"], a["how"]) for a in found["actions_resolved"]]
+    assert found["actions_new"][0]["owner_side"] == "begge"
+    resolved = [(a["what"], a["outcome"], a["outcome_text"]) for a in found["actions_resolved"]]
     # «Lage budsjett» is done now (same action, spacing aside); «Invitere tillitsvalgte» was removed;
     # «Signere avtale» was already done last year, so it is not resolved again.
-    assert resolved == [("Lage  budsjett", "utført"), ("Invitere tillitsvalgte", "fjernet")]
+    assert resolved == [("Lage  budsjett", "done", "utført"), ("Invitere tillitsvalgte", "removed", "fjernet")]
 
 
 def test_summary_counts_and_text() -> None:

@@ -33,7 +33,7 @@ def test_api_round_trip_has_the_shape_of_an_import() -> None:
     shared = api.share_encode("eksempel", walkthrough(), answers(), {})
     assert shared["length"] == len(shared["fragment"])
     opened = api.share_decode("eksempel", shared["fragment"])
-    assert set(opened) == {"walkthrough", "answers", "archived", "report"}
+    assert set(opened) == {"walkthrough", "record", "answers", "archived", "report"}
     assert opened["answers"] == answers() and opened["walkthrough"] == walkthrough() and not opened["report"]["changed"]
 
 

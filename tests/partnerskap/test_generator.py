@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import make_project
+from helpers import ROOT, VALID_CHECKLIST, make_project
 
-from partnerskap.generator import generate, render_markdown
+from partnerskap.generator import ChecklistPage, PageMarkdown, generate
 from partnerskap.project import load_project
 
 
@@ -126,10 +127,11 @@ def test_links_are_rewritten_relative_to_the_generated_page(output: dict[str, st
 def test_text_is_escaped(tmp_path: Path) -> None:
     from helpers import VALID_CHECKLIST
 
-    root = make_project(
-        tmp_path, {"eksempel.yml": VALID_CHECKLIST.replace("Er partene enige?", "<script>alert(1)</script>")}
-    )
-    page = generate(load_project(root / "checklists", root / "docs", root))["sjekklister/eksempel.md"]
+    root = make_project(tmp_path, {"eksempel.yml": VALID_CHECKLIST})
+    project = load_project(root / "checklists", root / "docs", root)
+    # The validator refuses raw HTML (tests/partnerskap/test_raw_html.py); the generator escapes it regardless.
+    project.checklists["eksempel"].sections[0].items[0].text = "<script>alert(1)</script>"
+    page = generate(project)["sjekklister/eksempel.md"]
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -174,6 +176,73 @@ def test_item_hash_changes_with_wording_only(tmp_path: Path) -> None:
     assert {k for k in before if before[k] != after[k]} == {"valg"}
 
 
-def test_render_markdown_makes_md_links_site_relative() -> None:
-    html = render_markdown("[a](om.md#x) [b](https://lovdata.no/) [c](index.md)", "sjekklister/x.md")
+def test_guidance_md_links_are_made_site_relative() -> None:
+    html = PageMarkdown("sjekklister/x.md").render("[a](om.md#x) [b](https://lovdata.no/) [c](index.md)")
     assert 'href="../../om/#x"' in html and 'href="https://lovdata.no/"' in html and 'href="../../"' in html
+
+
+@pytest.mark.parametrize(
+    ("fields", "summary", "present", "absent"),
+    [
+        ("[note]", "Notat", ["note"], ["owner", "owner_name", "due"]),
+        ("[note, due]", "Notat og frist", ["note", "due"], ["owner", "owner_name"]),
+        ("[]", None, [], ["note", "owner", "owner_name", "due"]),
+    ],
+)
+def test_items_offer_only_the_fields_the_checklist_declares(
+    tmp_path: Path, fields: str, summary: str | None, present: list[str], absent: list[str]
+) -> None:
+    text = VALID_CHECKLIST.replace("phases:\n", f"fields: {fields}\nphases:\n", 1)
+    root = make_project(tmp_path, {"eksempel.yml": text})
+    project = load_project(root / "checklists", root / "docs", root)
+    page = ChecklistPage(project.checklists["eksempel"], project.pages).render()
+    for name in present:
+        assert page.count(f'data-pv-field="{name}"') == 5, name
+    for name in absent:
+        assert f'data-pv-field="{name}"' not in page, name
+    if summary is None:
+        assert "pv-item__more" not in page
+    else:
+        assert page.count(f"<summary>{summary}</summary>") == 5
+
+
+GUIDANCE_BLOCK = re.compile(r'<div class="pv-item__guidance">(.*?)</div>', re.DOTALL)
+ABBR = re.compile(r"<abbr [^>]*>([^<]+)</abbr>")
+
+
+def test_guidance_uses_the_site_markdown_and_explains_abbreviations_at_first_use_on_the_page(tmp_path: Path) -> None:
+    text = (
+        VALID_CHECKLIST.replace("Les [siden](side.md#medbestemmelse).", "Les [siden](side.md#medbestemmelse) om MBA.")
+        .replace(
+            "guidance: Se [økonomi](side.md#økonomi-og-drift).",
+            "guidance: Se [økonomi](side.md#økonomi-og-drift) og HMS.",
+        )
+        .replace("        type: number\n", "        type: number\n        guidance: HMS, MBA og KS igjen.\n")
+    )
+    root = make_project(tmp_path, {"eksempel.yml": text})
+    project = load_project(root / "checklists", root / "docs", root)
+    page = generate(project, ROOT / "mkdocs.yml")["sjekklister/eksempel.md"]
+    first, second = GUIDANCE_BLOCK.findall(page)
+    # The site's list (includes/abbreviations.md, auto-appended by pymdownx.snippets) applies, and links still resolve.
+    hms = '<abbr title="Helse, miljø og sikkerhet (i «NAV HMS»: Nav Hjelpemiddelsentral)">HMS</abbr>'
+    assert first == f'<p>Se <a href="../../side/#økonomi-og-drift">økonomi</a> og {hms}.</p>'
+    # HMS was explained in item 1.1, MBA in the intro and KS (the publisher) in the «Kilde» box above.
+    assert second == "<p>HMS, MBA og KS igjen.</p>"
+
+
+def test_real_item_guidance_gets_the_site_abbreviations_once_per_page() -> None:
+    project = load_project(ROOT / "checklists", ROOT / "docs", ROOT)
+    pages = generate(project, ROOT / "mkdocs.yml")
+    explained = 0
+    for checklist_id in project.checklists:
+        page = pages[f"sjekklister/{checklist_id}.md"]
+        terms = [term for block in GUIDANCE_BLOCK.findall(page) for term in ABBR.findall(block)]
+        assert len(terms) == len(set(terms)), (checklist_id, terms)
+        explained += len(terms)
+    assert explained >= 5  # before the generator used the site's set-up, item guidance had none
+    # partnerskapsavtale names KS in an item's guidance, but its «Kilde» box (MkDocs renders that) names it first.
+    page = pages["sjekklister/partnerskapsavtale.md"]
+    kilde = page[page.index('!!! info "Kilde"') : page.index('<div class="pv-app"')]
+    security = GUIDANCE_BLOCK.search(page, page.index('id="punkt-lokaler-sikkerhet"'))
+    assert security is not None and "KS" in kilde and "som KS og direktoratet" in security.group(1)
+    assert "<abbr" not in security.group(1)

@@ -147,6 +147,39 @@ CASES = [
         "Legg til",
     ),
     ("id-not-file-name", "id: eksempel", "id: annet", "id: annet", "ikke lik filnavnet", "annet.yml"),
+    (
+        "bad-section-number",
+        '    title: "1.0 Første del"',
+        '    title: "Første del"\n    number: "1.0 / a"',
+        'number: "1.0 / a"',
+        "Nummeret «1.0 / a» er ugyldig",
+        "kildens nummer",
+    ),
+    (
+        "item-number-outside-section",
+        '    title: "1.0 Første del"\n    guidance: Om delen.\n    items:\n      - id: forste\n',
+        '    title: "Første del"\n    number: "1.0"\n    guidance: Om delen.\n'
+        '    items:\n      - id: forste\n        number: "2.1"\n',
+        'number: "2.1"',
+        "hører ikke under avsnittets nummer «1.0»",
+        "Begynn nummeret med «1.0»",
+    ),
+    (
+        "item-without-number-in-numbered-checklist",
+        '    title: "2.0 Andre del"',
+        '    title: "Andre del"\n    number: "2.0"',
+        "- id: forste",
+        "Punktet har ikke noe nummer",
+        "Gi avsnittet et «number»",
+    ),
+    (
+        "unknown-item-field",
+        "audience: [fylkesdirektor, kommunedirektor]\n",
+        "audience: [fylkesdirektor, kommunedirektor]\nfields: [note, frist]\n",
+        "fields: [note, frist]",
+        "Ukjent felt «frist» i «fields»",
+        "note, owner, due",
+    ),
 ]
 
 
@@ -188,3 +221,30 @@ def test_error_names_the_item(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID_CHECKLIST.replace("type: number", "type: nummer"))
     assert errors[0].item == "antall"
     assert "(punkt «antall»)" in str(errors[0])
+
+
+def test_two_items_with_one_number_are_reported(tmp_path: Path) -> None:
+    text = VALID_CHECKLIST.replace('    title: "1.0 Første del"', '    title: "Første del"\n    number: "1"').replace(
+        '    title: "2.0 Andre del"\n    items:\n      - id: skala\n',
+        '    title: "Andre del"\n    number: "2"\n    items:\n      - id: skala\n        number: "2 b"\n',
+    )
+    assert text.count("number:") == 3
+    errors = errors_for(tmp_path, text)
+    assert [e.message for e in errors] == ["Nummeret «2 b» brukes også av punktet «skala»."]
+    assert errors[0].item == "fritekst"
+
+
+def test_source_numbers_letter_items_and_are_compiled(tmp_path: Path) -> None:
+    from partnerskap.compiled import definition
+    from partnerskap.model import item_numbers
+
+    text = VALID_CHECKLIST.replace('    title: "1.0 Første del"', '    title: "Første del"\n    number: "1.0"').replace(
+        '    title: "2.0 Andre del"\n    items:\n      - id: skala\n',
+        '    title: "Andre del"\n    number: "2.0"\n    items:\n      - id: skala\n        number: "2.0.1"\n',
+    )
+    checklist = load(make_project(tmp_path, {"eksempel.yml": text})).checklists["eksempel"]
+    expected = {"forste": "1.0 a", "antall": "1.0 b", "skala": "2.0.1", "valg": "2.0 a", "fritekst": "2.0 b"}
+    assert item_numbers(checklist) == expected
+    compiled = definition(checklist)
+    assert [s["number"] for s in compiled["sections"]] == ["1.0", "2.0"]
+    assert {i["id"]: i["number"] for s in compiled["sections"] for i in s["items"]} == expected

@@ -1,22 +1,21 @@
-// Runs the engine's test modules inside Pyodide (the pinned npm package) under Node, offline.
-// Usage: node run_engine_tests.mjs WHEEL TEST_DIR
-// Loads the engine from the same wheel the site ships, then runs every test_* function of
-// every test_*.py in TEST_DIR with a small pytest stand-in (pytest itself is not in Pyodide's core).
-// Prints one JSON line with the results; exits 1 on any failure.
+// Runs the engine's test modules with the real pytest inside Pyodide (the pinned npm package)
+// under Node. Usage: node run_engine_tests.mjs ENGINE_WHEEL TEST_DIR WHEEL...
+// The engine comes from the same wheel the site ships; pytest and its dependencies from the
+// hash-checked wheels in pytest-wheels.txt. Prints one JSON line with the results.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadPyodide } from "pyodide";
 
-const [wheelPath, testDir] = process.argv.slice(2);
+const [enginePath, testDir, ...wheels] = process.argv.slice(2);
 const pyodide = await loadPyodide({ stdout: () => {}, stderr: (line) => process.stderr.write(line + "\n") });
-pyodide.unpackArchive(new Uint8Array(readFileSync(resolve(wheelPath))), "wheel");
+for (const wheel of [enginePath, ...wheels])
+  pyodide.unpackArchive(new Uint8Array(readFileSync(resolve(wheel))), "wheel");
 pyodide.FS.mkdirTree("/tests");
 for (const name of readdirSync(testDir)) {
   if (name.endsWith(".py") || name.endsWith(".json"))
     pyodide.FS.writeFile(`/tests/${name}`, new Uint8Array(readFileSync(join(testDir, name))));
 }
-const runner = readFileSync(new URL("./runner.py", import.meta.url), "utf8");
-pyodide.runPython(runner);
-const result = JSON.parse(pyodide.runPython("run_all('/tests')"));
+pyodide.runPython(readFileSync(new URL("./runner.py", import.meta.url), "utf8"));
+const result = JSON.parse(pyodide.runPython("run('/tests')"));
 console.log(JSON.stringify(result));
-process.exit(result.failed.length === 0 && result.passed > 0 ? 0 : 1);
+process.exit(result.failed.length === 0 && result.passed.length > 0 ? 0 : 1);

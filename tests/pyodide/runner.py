@@ -1,78 +1,63 @@
-"""A pytest stand-in for Pyodide: enough of pytest (raises, parametrize, tmp_path) for the engine tests."""
+"""Inside Pyodide: import every module the engine wheel ships, then run the tests with real pytest."""
 
 import importlib
-import inspect
+import importlib.util
 import json
-import os
+import pathlib
 import sys
-import tempfile
 import traceback
-import types
 
 
-class _Raises:
-    def __init__(self, expected, match=None):
-        self.expected, self.match, self.value = expected, match, None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, value, tb):
-        if kind is None:
-            raise AssertionError(f"DID NOT RAISE {self.expected}")
-        if not issubclass(kind, self.expected):
-            return False
-        if self.match is not None:
-            import re
-
-            assert re.search(self.match, str(value)), f"{self.match!r} not in {value!r}"
-        self.value = value
-        return True
+def shipped_modules() -> tuple[list[str], dict[str, str]]:
+    """Every module of the installed wheel, and the ones that fail to import (the browser has nothing else)."""
+    root = pathlib.Path(importlib.util.find_spec("partnerskap").origin).parent
+    names = sorted(
+        ".".join(("partnerskap", *p.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
+        for p in root.rglob("*.py")
+    )
+    failed = {}
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - every failure is reported, whatever its kind
+            failed[name] = traceback.format_exc(limit=3)
+    return names, failed
 
 
-def _parametrize(names, values, ids=None):
-    def mark(function):
-        function.__dict__.setdefault("_params", []).append((names, values))
-        return function
+class Outcomes:
+    """A pytest plugin that records each test's outcome by node id."""
 
-    return mark
+    def __init__(self) -> None:
+        self.passed: list[str] = []
+        self.failed: list[str] = []
+        self.skipped: list[str] = []
 
-
-pytest = types.ModuleType("pytest")
-pytest.raises = _Raises
-pytest.mark = types.SimpleNamespace(parametrize=_parametrize)
-sys.modules["pytest"] = pytest
-
-
-def _calls(function):
-    params = function.__dict__.get("_params")
-    if not params:
-        yield {}
-        return
-    names, values = params[0]
-    names = [n.strip() for n in names.split(",")] if isinstance(names, str) else list(names)
-    for value in values:
-        yield dict(zip(names, value if len(names) > 1 else (value,), strict=False))
+    def pytest_runtest_logreport(self, report) -> None:
+        if report.when == "call" and report.passed:
+            self.passed.append(report.nodeid)
+        elif report.failed:
+            self.failed.append(f"{report.nodeid}\n{report.longreprtext}")
+        elif report.skipped:
+            self.skipped.append(report.nodeid)
 
 
-def run_all(directory):
-    sys.path.insert(0, directory)
-    passed, failed = 0, []
-    for name in sorted(os.listdir(directory)):
-        if not (name.startswith("test_") and name.endswith(".py")):
-            continue
-        module = importlib.import_module(name[:-3])
-        for attr, function in sorted(vars(module).items()):
-            if not (attr.startswith("test_") and callable(function)):
-                continue
-            for kwargs in _calls(function):
-                if "tmp_path" in inspect.signature(function).parameters:
-                    from pathlib import Path
+def run(test_dir: str) -> str:
+    import pytest
 
-                    kwargs["tmp_path"] = Path(tempfile.mkdtemp())
-                try:
-                    function(**kwargs)
-                    passed += 1
-                except Exception:
-                    failed.append(f"{name}::{attr}{kwargs or ''}\n{traceback.format_exc()}")
-    return json.dumps({"passed": passed, "failed": failed, "python": sys.version.split()[0], "platform": sys.platform})
+    modules, import_failures = shipped_modules()
+    outcomes = Outcomes()
+    sys.dont_write_bytecode = True
+    code = pytest.main([test_dir, "-q", "-p", "no:cacheprovider", "--rootdir", test_dir], plugins=[outcomes])
+    failed = outcomes.failed + [f"import {name}\n{trace}" for name, trace in import_failures.items()]
+    return json.dumps(
+        {
+            "exit_code": int(code),
+            "passed": outcomes.passed,
+            "skipped": outcomes.skipped,
+            "failed": failed,
+            "modules": modules,
+            "python": sys.version.split()[0],
+            "platform": sys.platform,
+            "pytest": pytest.__version__,
+        }
+    )

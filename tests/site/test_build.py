@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from helpers import VALID_CHECKLIST
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,10 +75,23 @@ def test_content_error_stops_the_strict_build(tmp_path: Path) -> None:
     from helpers import mkdocs_build, project_copy
 
     copy = project_copy(tmp_path / "project")
-    broken = VALID_CHECKLIST.replace("type: number", "type: nummer").replace("side.md#medbestemmelse", "om-partnerskapet.md")
+    broken = VALID_CHECKLIST.replace("type: number", "type: nummer").replace(
+        "side.md#medbestemmelse", "om-partnerskapet.md"
+    )
     (copy / "checklists" / "eksempel.yml").write_text(broken, encoding="utf-8")
     run = mkdocs_build(copy, tmp_path / "out")
     assert run.returncode != 0
     line = broken[: broken.index("type: nummer")].count("\n") + 1
     assert f"checklists/eksempel.yml:{line} (punkt «antall»): Ukjent type «nummer»." in run.stderr
     assert "Mente du «number»?" in run.stderr
+
+
+def test_each_abbreviation_is_explained_once_per_page(built_site: Path) -> None:
+    import re
+
+    explained = 0
+    for page in built_site.rglob("index.html"):
+        terms = re.findall(r"<abbr [^>]*>([^<]+)</abbr>", page.read_text(encoding="utf-8"))
+        assert len(terms) == len(set(terms)), f"{page.relative_to(built_site)}: {sorted(terms)}"
+        explained += len(terms)
+    assert explained > 20  # the glossary terms are still explained where they first appear

@@ -145,7 +145,9 @@ export class MeetingMode {
       parts.push(copy);
     }
     parts.push(this.answerControls(fieldset));
-    parts.push(this.mirrorText(fieldset, "note", "Notat (tast N)", "pv-meeting__note"));
+    // A checklist may offer no note field (its «fields» setting); then there is nothing to mirror.
+    if (fieldset.querySelector("[data-pv-field=note]"))
+      parts.push(this.mirrorText(fieldset, "note", "Notat (tast N)", "pv-meeting__note"));
     const answer = this.page.answers[itemId] || {};
     parts.push(
       this.textArea("Vedtak / konklusjon", answer.decision || "", (value) =>
