@@ -66,10 +66,10 @@ def test_meeting_mode_returns_focus_to_its_button(site, page: Page) -> None:
 def test_closing_the_comparison_returns_focus_to_its_button(site, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
     wait_for_engine(page)
-    item(page, "1.1").get_by_role("radio", name="Nei").check()
+    item(page, "1.0 a").get_by_role("radio", name="Nei").check()
     open_with_keyboard(page, "Dupliser")
     page.keyboard.press("Enter")
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     open_with_keyboard(page, "Sammenlign med en annen gjennomgang")
     page.get_by_role("dialog", name="Sammenlign gjennomganger").get_by_role("button", name="Sammenlign").click()
     region = page.get_by_role("region", name="Sammenligning")
@@ -83,7 +83,7 @@ def test_closing_the_comparison_returns_focus_to_its_button(site, page: Page) ->
 def test_seen_changes_moves_focus_to_the_panel_heading(site, page: Page, tmp_path: Path) -> None:
     page.goto(site.url + CHECKLIST)
     wait_for_engine(page)
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     wait_for_engine(page, answered=1)
     with page.expect_download() as info:
         page.get_by_role("button", name="JSON", exact=True).click()

@@ -26,7 +26,7 @@ def assert_keys_do_nothing(page: Page, url: str) -> None:
 def test_single_keys_on_a_focused_radio_do_nothing(site, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
     wait_for_engine(page)
-    radio = item(page, "1.1").get_by_role("radio", name="Ja")
+    radio = item(page, "1.0 a").get_by_role("radio", name="Ja")
     radio.focus()
     assert_keys_do_nothing(page, site.url + CHECKLIST)
     expect(radio).to_be_focused()
@@ -53,7 +53,7 @@ def test_shortcuts_can_be_turned_on_but_never_act_in_meeting_mode(site, page: Pa
     expect(meeting).to_have_count(0)
 
     # Outside any dialog, the reader's choice is respected: n goes to the next page.
-    item(page, "1.1").get_by_role("radio", name="Ja").focus()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").focus()
     next_page = page.evaluate("() => document.querySelector('link[rel=next]').href")
     page.keyboard.press("n")
     expect(page).to_have_url(re.compile("^" + re.escape(next_page)))
@@ -62,7 +62,7 @@ def test_shortcuts_can_be_turned_on_but_never_act_in_meeting_mode(site, page: Pa
     page.goto(site.url + "tilgjengelighet/")
     page.get_by_role("checkbox", name="Slå på hurtigtastene").uncheck()
     page.goto(site.url + CHECKLIST)
-    item(page, "1.1").get_by_role("radio", name="Ja").focus()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").focus()
     assert_keys_do_nothing(page, site.url + CHECKLIST)
 
 

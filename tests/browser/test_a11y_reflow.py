@@ -69,10 +69,10 @@ def test_checklist_filters_dialogs_and_comparison_fit(site, small: Page) -> None
         page.keyboard.press("Escape")
     for select in page.locator(".pv-filters select").all():
         select.select_option(index=0)
-    item(page, "1.1").get_by_role("radio", name="Nei").check()
+    item(page, "1.0 a").get_by_role("radio", name="Nei").check()
     page.get_by_role("button", name="Dupliser", exact=True).click()
     page.get_by_role("dialog", name="Dupliser gjennomgang").get_by_role("button", name="Dupliser").click()
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     page.get_by_role("button", name="Sammenlign med en annen gjennomgang").click()
     dialog = page.get_by_role("dialog", name="Sammenlign gjennomganger")
     check("Sammenlign gjennomganger")
