@@ -20,7 +20,7 @@ def test_no_link_without_an_address(built_site: Path) -> None:
 
 @pytest.mark.slow
 def test_the_address_is_linked_and_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    url = "https://uustatus.no/nb/erklaringer/publisert/abc-123?x=1&y=\"2\""
+    url = 'https://uustatus.no/nb/erklaringer/publisert/abc-123?x=1&y="2"'
     monkeypatch.setenv("UUSTATUS_URL", url)
     run = mkdocs_build(ROOT, tmp_path / "site")
     assert run.returncode == 0, run.stderr[-3000:]
