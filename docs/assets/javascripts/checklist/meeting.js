@@ -205,7 +205,7 @@ export class MeetingMode {
     const hint = element("p", { className: "pv-hint", id: "pv-meeting-keys-hint" });
     const describe = () => {
       hint.textContent = meetingKeysOn
-        ? "Tastatur: ← og → blar, tallene 1–9 velger svar, N går til notatet. Esc lukker møtemodus."
+        ? `Tastatur: ← og → blar, tallene 1–9 velger svar${this.sectionView ? "" : ", N går til notatet"}. Esc lukker møtemodus.`
         : "Hurtigtastene er slått av. Bruk Tab og knappene. Esc lukker møtemodus.";
     };
     const input = element("input", {
