@@ -10,6 +10,9 @@ const SIDES = [
   ["begge", "Begge"],
 ];
 
+// Whether meeting mode's single keys act (a visible switch turns them off, WCAG 2.1.4); kept for the page's lifetime.
+let meetingKeysOn = true;
+
 function isTextEntry(target) {
   return target.matches("textarea, input[type=text], input[type=number], input[type=date], select");
 }
@@ -56,7 +59,7 @@ export class MeetingMode {
   }
 
   onKey(event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || !this.current) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || !this.current || !meetingKeysOn) return;
     const typing = isTextEntry(event.target);
     if (event.key === "ArrowRight" && !typing) {
       event.preventDefault();
@@ -153,12 +156,7 @@ export class MeetingMode {
     );
     parts.push(this.actions(itemId));
     parts.push(this.navigation());
-    parts.push(
-      element("p", {
-        className: "pv-hint",
-        text: "Tastatur: ← og → blar, tallene 1–9 velger svar, N går til notatet. Esc lukker møtemodus.",
-      }),
-    );
+    parts.push(this.keysSwitch());
     this.body.replaceChildren(...parts);
     this.live.textContent = `Punkt ${this.index + 1} av ${this.items.length}: ${question}`;
     this.body
@@ -196,9 +194,38 @@ export class MeetingMode {
       parts.push(this.answerControls(fieldset, titleId));
     }
     parts.push(this.navigation(members.length));
+    parts.push(this.keysSwitch());
     this.body.replaceChildren(...parts);
     this.live.textContent = `Avsnitt: ${section.title}, ${members.length} punkter`;
     this.body.querySelector(".pv-meeting__answer input")?.focus();
+  }
+
+  /** The hint for meeting mode's keys, with a switch that turns them off. */
+  keysSwitch() {
+    const hint = element("p", { className: "pv-hint", id: "pv-meeting-keys-hint" });
+    const describe = () => {
+      hint.textContent = meetingKeysOn
+        ? `Tastatur: ← og → blar, tallene 1–9 velger svar${this.sectionView ? "" : ", N går til notatet"}. Esc lukker møtemodus.`
+        : "Hurtigtastene er slått av. Bruk Tab og knappene. Esc lukker møtemodus.";
+    };
+    const input = element("input", {
+      type: "checkbox",
+      id: "pv-meeting-keys",
+      "aria-describedby": "pv-meeting-keys-hint",
+    });
+    input.checked = meetingKeysOn;
+    input.addEventListener("change", () => {
+      meetingKeysOn = input.checked;
+      describe();
+    });
+    describe();
+    return element("div", { className: "pv-meeting__keys" }, [
+      element("span", { className: "pv-field pv-field--inline" }, [
+        input,
+        element("label", { for: "pv-meeting-keys", text: "Hurtigtaster i møtemodus" }),
+      ]),
+      hint,
+    ]);
   }
 
   viewToggle() {

@@ -30,6 +30,10 @@ function formatTime(iso) {
   return new Date(iso).toLocaleString("nb-NO", { dateStyle: "long", timeStyle: "short" });
 }
 
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 function isEmpty(value) {
   return value === undefined || value === null || value === "";
 }
@@ -77,7 +81,12 @@ export class ChecklistPage {
   buildPanel() {
     const panel = element("section", { className: "pv-panel", "aria-labelledby": "pv-panel-title" });
     panel.append(
-      element("h2", { id: "pv-panel-title", className: "pv-panel__title", text: "Din gjennomgang" }),
+      element("h2", {
+        id: "pv-panel-title",
+        className: "pv-panel__title",
+        text: "Din gjennomgang",
+        tabindex: "-1",
+      }),
     );
     this.storageNote = element("p", { className: "pv-panel__note" });
     panel.append(this.storageNote);
@@ -140,9 +149,10 @@ export class ChecklistPage {
     for (const [kind, label] of EXPORTS) exportRow.append(this.button(label, () => this.exportAs(kind)));
     exportRow.append(this.button("Skriv ut", () => window.print()));
     panel.append(exportRow);
+    this.compareButton = this.button("Sammenlign med en annen gjennomgang", () => this.compareWalkthroughs());
     panel.append(
       element("div", { className: "pv-panel__row" }, [
-        this.button("Sammenlign med en annen gjennomgang", () => this.compareWalkthroughs()),
+        this.compareButton,
         this.button("Del som lenke", () => this.shareLink()),
       ]),
     );
@@ -237,7 +247,8 @@ export class ChecklistPage {
         element("label", { for: "pv-filter-unanswered", text: "Bare ubesvarte" }),
       ]),
     );
-    this.filterSummary = element("span", { className: "pv-filters__summary" });
+    // A polite live region: screen readers hear «Viser 43 av 44 punkter.» once per change.
+    this.filterSummary = element("span", { className: "pv-filters__summary", role: "status" });
     box.append(this.filterSummary);
     return box;
   }
@@ -629,20 +640,21 @@ export class ChecklistPage {
 
   renderProgress(result) {
     const total = result.total;
-    this.progressText.textContent = `Fremdrift: ${total.text} (${total.percent} %)`;
+    // Live regions are written only when their text changes, so each change is announced once.
+    setText(this.progressText, `Fremdrift: ${total.text} (${total.percent} %)`);
     this.progressBar.value = total.percent;
     this.progressBar.hidden = false;
     for (const [sectionId, counts] of Object.entries(result.sections)) {
       const line = this.article.querySelector(`[data-pv-section-progress="${CSS.escape(sectionId)}"]`);
       if (line) {
-        line.textContent = counts.text;
+        setText(line, counts.text);
         line.hidden = false;
       }
     }
     const visible = new Set(result.visible);
     for (const [itemId, fieldset] of this.items) fieldset.hidden = !visible.has(itemId);
     const filtered = this.filters.role || this.filters.phase || this.filters.unanswered;
-    this.filterSummary.textContent = filtered ? `Viser ${visible.size} av ${this.items.size} punkter.` : "";
+    setText(this.filterSummary, filtered ? `Viser ${visible.size} av ${this.items.size} punkter.` : "");
     performance.mark("pv-progress-updated");
     this.root.dataset.pvProgress = String(total.answered);
   }
@@ -687,6 +699,8 @@ export class ChecklistPage {
       this.changes.hidden = true;
       for (const fieldset of this.items.values()) fieldset.classList.remove("pv-item--reworded");
       this.say("Endringene er merket som sett.");
+      // The button is gone with its box: focus goes to the panel's heading, not to the page body.
+      this.root.querySelector("#pv-panel-title").focus();
     });
     parts.push(done);
     this.changes.replaceChildren(...parts);
@@ -892,6 +906,7 @@ export class ChecklistPage {
     });
     close.addEventListener("click", () => {
       this.comparison.hidden = true;
+      this.compareButton.focus(); // back to the button that opened the comparison
     });
     parts.push(close);
     this.comparison.replaceChildren(...parts);
