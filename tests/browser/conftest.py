@@ -51,6 +51,17 @@ class PageErrors:
     def __init__(self) -> None:
         self.errors: list[str] = []
         self.dialogs: list[str] = []
+        self.unload_prompts = 0
+
+    def on_dialog(self, dialog) -> None:
+        # The page asks before it is closed or reloaded with answers never exported when the
+        # browser has not promised to keep its storage; leaving is what the test asked for.
+        if dialog.type == "beforeunload":
+            self.unload_prompts += 1
+            dialog.accept()
+        else:
+            self.dialogs.append(dialog.message)
+            dialog.dismiss()
 
     def watch(self, page: Page) -> None:
         page.on(
@@ -66,7 +77,7 @@ class PageErrors:
                 and self.errors.append(f"console: {message.text}")
             ),
         )
-        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("dialog", self.on_dialog)
         page.on(
             "response",
             lambda response: response.status >= 400 and self.errors.append(f"HTTP {response.status}: {response.url}"),
