@@ -65,7 +65,8 @@ self.fetch = async (input, init) => {
     response = await nativeFetch(input, init);
   } catch (error) {
     fail(`nedlastingen av ${url.split("/").pop()} ble avbrutt (${error.message})`);
-    throw error;
+    // Pyodide reads this promise late; a rejection would be reported as unhandled before then.
+    return Response.error();
   }
   const name = url.split("?")[0].split("/").pop();
   if (!response.ok) {
@@ -115,7 +116,9 @@ async function boot() {
   return pyodide.pyimport("partnerskap.engine.api").handle;
 }
 
-const engine = Promise.race([boot(), startFailed]);
+const booting = boot();
+booting.catch(() => {}); // its failure reaches the page through engine below
+const engine = Promise.race([booting, startFailed]);
 engine.catch((error) => self.postMessage({ status: "failed", error: String(error && error.message) }));
 
 self.onmessage = async (event) => {

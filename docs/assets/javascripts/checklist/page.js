@@ -377,7 +377,13 @@ export class ChecklistPage {
       this.showProblem(this.pendingProblem);
       this.pendingProblem = null;
     }
-    if (this.engineLoaded) this.engineLoaded.then(() => this.openWithEngine());
+    if (this.engineLoaded)
+      this.engineLoaded
+        .then(() => this.openWithEngine())
+        .catch((error) => {
+          if (this.engineStatus.state !== "failed")
+            this.showProblem(`Noe gikk galt i sjekklistemotoren: ${error.message}`);
+        });
   }
 
   renderWalkthroughs() {
@@ -670,18 +676,27 @@ export class ChecklistPage {
   queueProgress() {
     if (!this.engineLoaded || this.progressQueued) return;
     this.progressQueued = true;
-    this.engineLoaded.then(() => {
-      // Coalesce bursts of edits into one engine call per frame.
-      requestAnimationFrame(async () => {
-        this.progressQueued = false;
-        const result = await engine.call("progress", {
-          checklist: this.checklist,
-          answers: this.answers,
-          filters: this.filters,
+    this.engineLoaded.then(
+      () => {
+        // Coalesce bursts of edits into one engine call per frame.
+        requestAnimationFrame(async () => {
+          this.progressQueued = false;
+          try {
+            const result = await engine.call("progress", {
+              checklist: this.checklist,
+              answers: this.answers,
+              filters: this.filters,
+            });
+            this.renderProgress(result);
+          } catch {
+            /* progress is shown again after the next change; the answers are saved either way */
+          }
         });
-        this.renderProgress(result);
-      });
-    });
+      },
+      () => {
+        this.progressQueued = false; // the engine failed to start; its status offers «Prøv igjen»
+      },
+    );
   }
 
   renderProgress(result) {
