@@ -493,6 +493,9 @@ export class ChecklistPage {
     const fieldset = control.closest && control.closest("fieldset[data-pv-item]");
     const field = control.dataset && control.dataset.pvField;
     if (!fieldset || !field) return;
+    // Text is saved on every input event; the change event a text field fires on blur is no new
+    // edit, and must not write its text over what another tab stored since.
+    if (event.type === "change" && !["radio", "checkbox", "select-one"].includes(control.type)) return;
     const itemId = fieldset.dataset.pvItem;
     // Start from what is stored now (another tab may have changed other fields) and change only this field.
     const stored = this.store.answer(this.active, itemId);
