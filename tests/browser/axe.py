@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import wait_until_settled
 from playwright.sync_api import Page
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -11,7 +12,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def axe_violations(page: Page) -> list[str]:
-    """Run axe on the whole page; return one readable line per violation."""
+    """Run axe on the whole page once it has settled; return one readable line per violation."""
+    # A button fading in (Material's back-to-top after a scroll) has a contrast only mid-way.
+    wait_until_settled(page)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol: an injected <script> would be refused by the site's CSP.
         page.evaluate("() => {" + AXE.read_text(encoding="utf-8") + "\n}")

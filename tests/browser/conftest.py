@@ -116,3 +116,22 @@ def wait_for_engine(page: Page, answered: int | None = None) -> None:
         page.wait_for_function(
             f"() => document.getElementById('pv-app')?.dataset.pvProgress === '{answered}'", timeout=ENGINE_TIMEOUT_MS
         )
+
+
+SETTLED = """() => {
+  // Polled once per frame. Settled: no engine request open, and no finite CSS animation or
+  // transition running for three frames in a row (one quiet frame can be the gap before a
+  // transition that a scroll just caused).
+  const engineBusy = (window.partnerskapEngineStats?.pending ?? 0) > 0;
+  const animating = document.getAnimations().some(
+    (a) => (a.pending || a.playState === 'running') && a.effect?.getComputedTiming().endTime !== Infinity,
+  );
+  window.pvQuietFrames = engineBusy || animating ? 0 : (window.pvQuietFrames ?? 0) + 1;
+  return window.pvQuietFrames >= 3;
+}"""
+
+
+def wait_until_settled(page: Page) -> None:
+    """Wait for the state a check should see: engine idle and every animation and transition finished."""
+    page.evaluate("() => { window.pvQuietFrames = 0; }")
+    page.wait_for_function(SETTLED, polling="raf", timeout=ENGINE_TIMEOUT_MS)

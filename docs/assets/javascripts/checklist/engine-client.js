@@ -8,8 +8,13 @@ const pending = new Map();
 let readyMarked = false;
 const statusListeners = new Set();
 
-/** How many times this tab has started the engine (read by tests and the benchmark). */
-export const stats = { boots: 0 };
+/** How many times this tab has started the engine, and how many requests are open (read by tests and the benchmark). */
+export const stats = {
+  boots: 0,
+  get pending() {
+    return pending.size;
+  },
+};
 
 function rejectAll(message) {
   for (const request of pending.values()) request.reject(new Error(message));
