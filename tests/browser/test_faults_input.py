@@ -15,7 +15,11 @@ RLO_NAME = "\u202eMøte i Bodø"
 TEXT_POSITIONS = """selector => {
   // Where each part of a message is drawn: text before the name, the name, text after it.
   const box = document.querySelector(selector);
-  const rect = (node) => { const r = document.createRange(); r.selectNodeContents(node); return r.getBoundingClientRect(); };
+  const rect = (node) => {
+    const r = document.createRange();
+    r.selectNodeContents(node);
+    return r.getBoundingClientRect();
+  };
   const nodes = [...box.childNodes];
   const bdi = nodes.findIndex((n) => n.nodeName === 'BDI');
   return { bdi, text: nodes[bdi]?.textContent, before: rect(nodes[bdi - 1]).left,

@@ -10,25 +10,24 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS, PageErrors, wait_for_engine
 from faults import CHECKLIST, check_every_export, exported_json, fill_storage, free_storage, stored, stored_answer
-from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Playwright, expect
 from test_answering import item, open_details
 from test_walkthroughs import dialog_answer
 
 
 @pytest.fixture
-def blocking_profile(tmp_path: Path) -> Iterator[BrowserContext]:
+def blocking_profile(playwright: Playwright, tmp_path: Path) -> Iterator[BrowserContext]:
     """A real Chromium profile whose settings block all site data (cookies, localStorage, sessionStorage)."""
     profile = tmp_path / "profil"
     (profile / "Default").mkdir(parents=True)
     (profile / "Default" / "Preferences").write_text(
         json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8"
     )
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, accept_downloads=True, locale="nb-NO"
-        )
-        yield context
-        context.close()
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, accept_downloads=True, locale="nb-NO"
+    )
+    yield context
+    context.close()
 
 
 def test_storage_blocked_by_the_browser_profile(site, blocking_profile: BrowserContext) -> None:
@@ -145,3 +144,26 @@ def test_wrongly_shaped_storage_is_quarantined_with_a_true_message(site, page: P
     # The page keeps working: the quarantined item can be answered again.
     item(page, "2.1").get_by_role("radio", name="Nei").check()
     wait_for_engine(page, answered=3)
+
+
+def test_walkthroughs_stored_in_the_old_single_list_are_kept(site, page: Page) -> None:
+    page.goto(site.url + CHECKLIST)
+    legacy = [
+        {"id": "gammel-1", "name": "Vår 2026", "created": "2026-03-01T10:00:00Z", "updated": "2026-03-01T10:00:00Z"},
+        {"id": "gammel-2", "name": "Høst 2026", "created": "2026-09-01T10:00:00Z", "updated": "2026-09-01T10:00:00Z"},
+    ]
+    base = "partnerskap:v1:partnerskapsavtale:"
+    page.evaluate(
+        """([base, legacy]) => { localStorage.clear();
+             localStorage.setItem(base + 'gjennomganger', JSON.stringify(legacy));
+             localStorage.setItem(base + 'gammel-2:svar:parter-vertskommune', JSON.stringify({ value: 'nei' }));
+             localStorage.setItem(base + 'sist-brukt', 'gammel-2'); }""",
+        [base, legacy],
+    )
+    page.reload()
+    expect(page.get_by_label("Gjennomgang", exact=True).locator("option")).to_have_text(["Vår 2026", "Høst 2026"])
+    expect(item(page, "1.1").get_by_role("radio", name="Nei")).to_be_checked()
+    assert stored(page, base + "gjennomganger") == {}
+    assert stored(page, base + "gjennomgang:gammel-1:name") == {base + "gjennomgang:gammel-1:name": '"Vår 2026"'}
+    wait_for_engine(page, answered=1)
+    assert check_every_export(page, {"parter-vertskommune": {"value": "nei"}})["walkthrough"]["name"] == "Høst 2026"

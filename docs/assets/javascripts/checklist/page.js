@@ -6,9 +6,9 @@ import * as engine from "./engine-client.js";
 import { ask, element, named, saveFile, setContent, today } from "./dialog.js";
 import { EngineStatus } from "./engine-status.js";
 import { MeetingMode } from "./meeting.js";
-import { AnswerStore } from "./storage.js";
+import { AnswerStore, NO_ROOM } from "./storage.js";
 import { sessionGet, sessionSet } from "./storage-guard.js";
-import { NOT_LASTING, storageWillLast } from "./storage-life.js";
+import { StorageLife } from "./storage-life.js";
 import { TabSync } from "./tab-sync.js";
 
 const EXPORTS = [
@@ -19,8 +19,6 @@ const EXPORTS = [
   ["referat", "Referat (Word)"],
 ];
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-const NO_ROOM =
-  "Det var ikke plass i nettleserens lagring, så ingenting ble lagret og ingen svar er endret. Eksporter og slett gamle gjennomganger for å frigjøre plass, og prøv igjen.";
 
 function newId() {
   return (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`)
@@ -54,21 +52,16 @@ export class ChecklistPage {
     this.store = new AnswerStore(this.checklist, (problem) => this.showProblem(problem.message));
     this.tabSync = new TabSync(this);
     this.engineStatus = new EngineStatus(() => this.retryEngine());
-    this.editedSinceExport = false;
+    this.life = new StorageLife(this);
     this.buildPanel();
-    this.store.onUnsavedChange = () => this.renderUnsaved();
+    this.store.onUnsavedChange = () => this.life.renderUnsaved();
     this.activate(this.initialWalkthrough());
     this.listen(this.article, "input", (event) => this.onEdit(event));
     this.listen(this.article, "change", (event) => this.onEdit(event));
     this.listen(this.article, "focusout", (event) => this.tabSync.leftField(event.target));
     this.listen(window, "storage", (event) => this.onStorage(event));
     this.listen(window, "pagehide", () => this.store.flush());
-    this.listen(window, "beforeunload", (event) => this.onBeforeUnload(event));
-    storageWillLast().then((lasting) => {
-      this.lasting = lasting;
-      if (lasting === false && this.store.persistent && !this.destroyed)
-        this.lifeNote.textContent = NOT_LASTING;
-    });
+    this.listen(window, "beforeunload", (event) => this.life.beforeUnload(event));
     this.listen(window, "beforeprint", () => this.openFilledDetails());
     // Start the engine after first paint, so it never delays showing or answering the page.
     requestAnimationFrame(() => setTimeout(() => this.startEngine(), 0));
@@ -95,9 +88,7 @@ export class ChecklistPage {
       element("h2", { id: "pv-panel-title", className: "pv-panel__title", text: "Din gjennomgang" }),
     );
     this.storageNote = element("p", { className: "pv-panel__note" });
-    this.lifeNote = element("p", { className: "pv-panel__warning" });
-    this.unsavedNote = element("p", { className: "pv-panel__warning", role: "status" });
-    panel.append(this.storageNote, this.lifeNote, this.unsavedNote);
+    panel.append(this.storageNote, ...this.life.nodes);
 
     this.walkthroughSelect = element("select", { id: "pv-walkthrough" });
     this.listen(this.walkthroughSelect, "change", () => this.activate(this.walkthroughSelect.value));
@@ -284,40 +275,16 @@ export class ChecklistPage {
     setContent(this.status, message);
   }
 
-  /** Say which changes are kept only on this page because they could not be written. */
-  renderUnsaved() {
-    const prefix = this.store.answerPrefix(this.active);
-    const keys = [...this.store.unsaved.keys()];
-    const items = keys.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
-    const numbers = items.map(
-      (id) => this.items.get(id)?.querySelector(".pv-item__number")?.textContent || id,
-    );
-    for (const [itemId, fieldset] of this.items)
-      fieldset.classList.toggle("pv-item--unsaved", items.includes(itemId));
-    if (keys.length) {
-      this.unsavedNote.textContent = `Ikke lagret ennå: ${numbers.length ? `svarene på punkt ${numbers.join(", ")}` : `${keys.length} endringer`}. De vises på siden og lagres så snart det er plass – siden prøver igjen ved hver endring. Eksporter svarene til en fil for å være sikker.`;
-      this.hadUnsaved = true;
-    } else if (this.hadUnsaved) {
-      this.unsavedNote.textContent = "Alle endringer er lagret nå.";
-      this.hadUnsaved = false;
-    }
-  }
-
-  onBeforeUnload(event) {
-    const saved = this.store.flush();
-    const lasting = saved && this.store.persistent && this.lasting !== false;
-    if (!this.editedSinceExport || lasting) return;
-    // The browser shows its own standard question; the page cannot choose its words.
-    event.preventDefault();
-    event.returnValue = "";
-  }
-
   // Walk-throughs ---------------------------------------------------------
 
   initialWalkthrough() {
     const list = this.store.walkthroughs();
-    const wanted = sessionGet(this.store.key("aktiv")) || this.store.rawGet(this.store.key("sist-brukt"));
-    if (list.some((w) => w.id === wanted)) return wanted;
+    // This tab's own choice first, then the one used last in any tab (if it still exists).
+    for (const wanted of [
+      sessionGet(this.store.key("aktiv")),
+      this.store.rawGet(this.store.key("sist-brukt")),
+    ])
+      if (list.some((w) => w.id === wanted)) return wanted;
     if (list.length) return list[0].id;
     return this.addWalkthrough("Min gjennomgang").id;
   }
@@ -368,7 +335,7 @@ export class ChecklistPage {
     // Every control is replaced, also the one with focus: its text belonged to the walk-through shown before.
     for (const [itemId, fieldset] of this.items) writeAnswer(fieldset, this.answers[itemId]);
     this.activeName = this.current.name;
-    this.renderUnsaved();
+    this.life.renderUnsaved();
     this.renderWalkthroughs();
     this.renderArchived();
     this.changes.hidden = true;
@@ -508,7 +475,7 @@ export class ChecklistPage {
     if (answer) this.answers[itemId] = answer;
     else delete this.answers[itemId];
     this.tabSync.localEdit(itemId, field);
-    this.editedSinceExport = true;
+    this.life.edited();
     this.store.setAnswer(this.active, itemId, answer);
     this.store.updateWalkthrough(this.active, { updated: nowIso() });
     fieldset.classList.toggle("pv-item--answered", Boolean(answer && !isEmpty(answer.value)));
@@ -534,7 +501,7 @@ export class ChecklistPage {
       : null;
     if (saved) this.answers[itemId] = saved;
     else delete this.answers[itemId];
-    this.editedSinceExport = true;
+    this.life.edited();
     this.store.setAnswer(this.active, itemId, saved);
     this.store.updateWalkthrough(this.active, { updated: nowIso() });
     this.queueProgress();
@@ -571,7 +538,7 @@ export class ChecklistPage {
     if (!what) return;
     if (what.kind === "walkthroughs") {
       if (this.store.walkthrough(this.active)) this.renderWalkthroughs();
-      else this.deletedElsewhere();
+      else this.tabSync.deletedElsewhere();
     } else if (what.kind === "answer") {
       this.tabSync.remoteAnswer(what.item, this.store.answer(this.active, what.item));
       this.queueProgress();
@@ -579,35 +546,6 @@ export class ChecklistPage {
       this.archived = this.store.archived(this.active);
       this.renderArchived();
     }
-  }
-
-  /** The walk-through shown here was deleted in another tab: show another, and offer to bring this one back. */
-  deletedElsewhere() {
-    const name = this.activeName || "Min gjennomgang";
-    const answers = this.answers;
-    const archived = this.archived;
-    this.activate(this.initialWalkthrough());
-    const restore = element("button", {
-      type: "button",
-      className: "md-button pv-button",
-      text: "Gjenopprett den med svarene fra denne fanen",
-    });
-    restore.addEventListener("click", () => {
-      const record = this.newRecord(this.uniqueName(name));
-      if (!this.store.addWalkthroughWithAnswers(record, answers, archived)) {
-        this.showProblem(NO_ROOM);
-        return;
-      }
-      this.activate(record.id);
-      this.alert.replaceChildren();
-      this.say(
-        named`Gjennomgangen «${record.name}» er gjenopprettet med ${Object.keys(answers).length} svar.`,
-      );
-    });
-    this.showProblem(
-      named`Gjennomgangen «${name}» ble slettet i en annen fane. Nå vises «${this.current.name}». Det du skrev i «${name}», er ikke lagret i den nye gjennomgangen.`,
-      [restore],
-    );
   }
 
   // Engine ----------------------------------------------------------------
@@ -658,8 +596,8 @@ export class ChecklistPage {
       checklist: this.checklist,
       answers: this.answers,
       archived: this.archived,
-      known_items: record.items,
-      known_version: record.version,
+      known_items: record.items ?? null, // a record from an older version may lack them
+      known_version: record.version ?? null,
     });
     if (result.report.archived.length) {
       this.store.setArchived(this.active, result.archived);
@@ -668,7 +606,7 @@ export class ChecklistPage {
       this.archived = result.archived;
       this.renderArchived();
     }
-    if (record.items === null || !result.report.changed) {
+    if (!record.items || !result.report.changed) {
       this.store.updateWalkthrough(this.active, { items: result.known_items, version: result.version });
     } else {
       this.renderChanges(result.report, result.known_items, result.version);
@@ -829,7 +767,7 @@ export class ChecklistPage {
     );
     if (!file) return;
     saveFile(file);
-    this.editedSinceExport = false;
+    this.life.exported();
     this.store.updateWalkthrough(this.active, { exported: nowIso() });
     this.renderWalkthroughs();
     this.say(`Lastet ned ${file.filename}.`);
@@ -906,7 +844,7 @@ export class ChecklistPage {
     }
     const id = typeof target === "string" ? target : target.id;
     this.store.updateWalkthrough(id, { updated: nowIso(), version: this.version, items: null });
-    this.editedSinceExport = true;
+    this.life.edited();
     this.activate(id);
     if (imported.report.changed) {
       await this.engineLoaded;

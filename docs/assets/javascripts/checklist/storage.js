@@ -26,6 +26,10 @@ const FULL =
 const REFUSED =
   "Endringen ble ikke lagret fordi nettleseren avviste lagringen. Den vises på siden så lenge den er åpen. Eksporter svarene til en fil før du lukker siden.";
 
+/** Said when an import, copy or restore finds no room: it is all or nothing. */
+export const NO_ROOM =
+  "Det var ikke plass i nettleserens lagring, så ingenting ble lagret og ingen svar er endret. Eksporter og slett gamle gjennomganger for å frigjøre plass, og prøv igjen.";
+
 export class AnswerStore {
   /**
    * @param {string} checklist checklist id
@@ -40,6 +44,7 @@ export class AnswerStore {
     // Writes that failed (storage full): kept here, read back as if stored, and retried on
     // every later write and removal, and before the page goes away.
     this.unsaved = new Map();
+    this.unreadable = new Set(); // keys that could not be read nor moved aside (storage full)
     if (!this.storage) {
       onProblem(
         new StorageProblem(
@@ -187,11 +192,13 @@ export class AnswerStore {
 
   /** Keep unreadable data under a separate key instead of dropping it, and say so. */
   quarantine(key, raw) {
+    if (this.unreadable.has(key)) return; // already reported; it could not be moved for lack of room
     const copy = `${PREFIX}uleselig:${Date.now()}:${key.slice(PREFIX.length)}`;
     const kept = this.writeAll([
       [copy, raw],
       [key, null],
     ]);
+    if (!kept) this.unreadable.add(key);
     this.onProblem(
       new StorageProblem(
         "corrupt",
@@ -271,10 +278,10 @@ export class AnswerStore {
 
   /** Write only the changed fields, and only while the record exists (never bring back a deleted one). */
   updateWalkthrough(id, changes) {
-    if (this.rawGet(this.recordKey(id, "name")) === null) return null;
+    if (this.rawGet(this.recordKey(id, "name")) === null) return false;
     for (const [field, value] of Object.entries(changes))
       this.rawSet(this.recordKey(id, field), JSON.stringify(value));
-    return this.walkthrough(id);
+    return true;
   }
 
   deleteWalkthrough(id) {

@@ -3,7 +3,8 @@
 // replaced under their fingers; if they stop without typing more, the other tab's text is
 // shown when they leave the field.
 import { writeAnswer } from "./answer-form.js";
-import { element } from "./dialog.js";
+import { element, named } from "./dialog.js";
+import { NO_ROOM } from "./storage.js";
 
 const FIELD_NAMES = {
   value: "svaret",
@@ -72,6 +73,35 @@ export class TabSync {
     this.note(
       fieldset,
       `Viser nå det som ble lagret i den andre fanen (${FIELD_NAMES[control.dataset.pvField]}).`,
+    );
+  }
+
+  /** The walk-through shown here was deleted in another tab: show another, and offer to bring it back. */
+  deletedElsewhere() {
+    const page = this.page;
+    const name = page.activeName || "Min gjennomgang";
+    const { answers, archived } = page;
+    page.activate(page.initialWalkthrough());
+    const restore = element("button", {
+      type: "button",
+      className: "md-button pv-button",
+      text: "Gjenopprett den med svarene fra denne fanen",
+    });
+    restore.addEventListener("click", () => {
+      const record = page.newRecord(page.uniqueName(name));
+      if (!page.store.addWalkthroughWithAnswers(record, answers, archived)) {
+        page.showProblem(NO_ROOM);
+        return;
+      }
+      page.activate(record.id);
+      page.alert.replaceChildren();
+      page.say(
+        named`Gjennomgangen «${record.name}» er gjenopprettet med ${Object.keys(answers).length} svar.`,
+      );
+    });
+    page.showProblem(
+      named`Gjennomgangen «${name}» ble slettet i en annen fane. Nå vises «${page.current.name}». Svarene fra «${name}» finnes fortsatt i denne fanen til du lukker den eller gjenoppretter dem.`,
+      [restore],
     );
   }
 
