@@ -60,9 +60,11 @@ export class EngineStatus {
     if (this.state !== "starting") return;
     const parts = ["Sjekklistemotoren starter"];
     if (this.loaded) {
-      parts[0] = this.total
-        ? `Sjekklistemotoren lastes ned: ${megabytes(this.loaded)} av ${megabytes(this.total)} MB`
-        : `Sjekklistemotoren lastes ned: ${megabytes(this.loaded)} MB`;
+      // A compressed download can be smaller than its content: then the total is unknown.
+      parts[0] =
+        this.total >= this.loaded
+          ? `Sjekklistemotoren lastes ned: ${megabytes(this.loaded)} av ${megabytes(this.total)} MB`
+          : `Sjekklistemotoren lastes ned: ${megabytes(this.loaded)} MB`;
     }
     let text = `${parts[0]} …`;
     if (this.stalled) text += " Nedlastingen har stått stille en stund. Du kan vente, eller prøve igjen.";

@@ -51,9 +51,10 @@ function watchWasm(response) {
       self.postMessage({ status: "download", loaded, total });
     },
   });
-  const body = response.body.pipeThrough(counter);
-  body.closed?.catch?.(() => {});
-  return new Response(body, { status: 200, headers: { "Content-Type": "application/wasm" } });
+  return new Response(response.body.pipeThrough(counter), {
+    status: 200,
+    headers: { "Content-Type": "application/wasm" },
+  });
 }
 
 /** fetch for Pyodide's own files: a bad status, an HTML page or an aborted download fails the start. */

@@ -552,7 +552,6 @@ export class ChecklistPage {
 
   retryEngine() {
     engine.restart();
-    this.alert.replaceChildren();
     this.startEngine();
   }
 
