@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import PageErrors, wait_for_engine
-from faults import CHECKLIST, check_every_export, exported_json, stored_answer
+from faults import CHECKLIST, check_every_export, stored_answer
 from playwright.sync_api import Page, expect
 from test_answering import item
 from test_walkthroughs import dialog_answer
@@ -43,8 +43,7 @@ def test_a_right_to_left_override_in_a_name_stays_inside_the_name(site, page: Pa
     assert confirm["before"] < confirm["name"] < confirm["after"], confirm
     dialog.get_by_role("button", name="Avbryt").click()
     wait_for_engine(page)
-    doc = exported_json(page)
-    assert doc["walkthrough"]["name"] == RLO_NAME
+    assert check_every_export(page, {})["walkthrough"]["name"] == RLO_NAME
 
 
 def test_invalid_numbers_are_explained_and_never_saved(site, page: Page) -> None:
