@@ -59,7 +59,7 @@ export class ChecklistPage {
     this.listen(this.article, "input", (event) => this.onEdit(event));
     this.listen(this.article, "change", (event) => this.onEdit(event));
     this.listen(this.article, "focusout", (event) => this.tabSync.leftField(event.target));
-    this.listen(window, "storage", (event) => this.onStorage(event));
+    this.listen(window, "storage", (event) => this.tabSync.onStorage(event));
     this.listen(window, "pagehide", () => this.store.flush());
     this.listen(window, "beforeunload", (event) => this.life.beforeUnload(event));
     this.listen(window, "beforeprint", () => this.openFilledDetails());
@@ -525,26 +525,6 @@ export class ChecklistPage {
     for (const [itemId, fieldset] of this.items) {
       const more = fieldset.querySelector("details.pv-item__more");
       if (more && this.answers[itemId]) more.open = true;
-    }
-  }
-
-  onStorage(event) {
-    if (!this.store.persistent || event.storageArea !== window.localStorage) return;
-    if (event.key === null) {
-      this.activate(this.initialWalkthrough());
-      return;
-    }
-    const what = this.store.describe(event.key, this.active);
-    if (!what) return;
-    if (what.kind === "walkthroughs") {
-      if (this.store.walkthrough(this.active)) this.renderWalkthroughs();
-      else this.tabSync.deletedElsewhere();
-    } else if (what.kind === "answer") {
-      this.tabSync.remoteAnswer(what.item, this.store.answer(this.active, what.item));
-      this.queueProgress();
-    } else if (what.kind === "archived") {
-      this.archived = this.store.archived(this.active);
-      this.renderArchived();
     }
   }
 

@@ -35,6 +35,28 @@ export class TabSync {
     this.held = new Map(); // "item field" -> true: another tab's value waits until the user leaves the field
   }
 
+  /** A change another tab made to this site's storage. */
+  onStorage(event) {
+    const page = this.page;
+    if (!page.store.persistent || event.storageArea !== window.localStorage) return;
+    if (event.key === null) {
+      page.activate(page.initialWalkthrough());
+      return;
+    }
+    const what = page.store.describe(event.key, page.active);
+    if (!what) return;
+    if (what.kind === "walkthroughs") {
+      if (page.store.walkthrough(page.active)) page.renderWalkthroughs();
+      else this.deletedElsewhere();
+    } else if (what.kind === "answer") {
+      this.remoteAnswer(what.item, page.store.answer(page.active, what.item));
+      page.queueProgress();
+    } else if (what.kind === "archived") {
+      page.archived = page.store.archived(page.active);
+      page.renderArchived();
+    }
+  }
+
   /** Another tab stored ``answer`` for ``itemId`` in the walk-through this tab shows. */
   remoteAnswer(itemId, answer) {
     const fieldset = this.page.items.get(itemId);
