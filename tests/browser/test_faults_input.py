@@ -94,3 +94,22 @@ def test_storage_that_will_not_last_is_said_and_leaving_unexported_asks(
     assert page_errors.unload_prompts == 1
     wait_for_engine(page, answered=2)
     expect(item(page, "2.1").get_by_role("radio", name="Nei")).to_be_checked()
+
+
+def test_invalid_numbers_are_explained_in_meeting_mode_too(site, page: Page) -> None:
+    page.goto(site.url + "sjekklister/sporreundersokelse/")
+    item_id = item(page, "1.2").get_attribute("data-pv-item")
+    wait_for_engine(page)
+    page.get_by_role("button", name="Møtemodus").click()
+    meeting = page.get_by_role("dialog", name="Møtemodus")
+    meeting.get_by_role("button", name="Neste →").click()
+    field = meeting.get_by_role("spinbutton", name="Svar")
+    field.fill("-3")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_accessible_description(
+        re.compile(r"Tallet kan ikke være mindre enn 0\. Svaret er ikke lagret\.")
+    )
+    assert stored_answer(page, item_id) is None
+    field.fill("12")
+    expect(field).not_to_have_attribute("aria-invalid", "true")
+    assert stored_answer(page, item_id)["value"] == 12
