@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from a11y import SCHEMES, set_scheme, wait_for_calm
+from conftest import wait_until_settled
 from playwright.sync_api import Page
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -34,6 +35,9 @@ def axe_violations(page: Page, scope: str = "page") -> list[str]:
     """Run axe on the whole page (or, with scope="focus", around the focused control) once transitions
     have finished; return one readable line per violation."""
     _inject(page)
+    # Engine idle and nothing fading: a button fading in (Material's back-to-top after a scroll)
+    # has a contrast only mid-way.
+    wait_until_settled(page)
     wait_for_calm(page)
     return page.evaluate(RUN, [WCAG_TAGS, scope])
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 from server import CONTENT_SECURITY_POLICY, SiteServer
 
 CHROMIUM = "/usr/bin/chromium"
@@ -36,13 +36,19 @@ def site(built_site: Path, site_port: int) -> Iterator[SiteServer]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def playwright() -> Iterator[Playwright]:
+    """One Playwright per session (a second one cannot start inside the first's event loop)."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is required: run scripts/test (it installs it)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 class PageErrors:
@@ -51,6 +57,17 @@ class PageErrors:
     def __init__(self) -> None:
         self.errors: list[str] = []
         self.dialogs: list[str] = []
+        self.unload_prompts = 0
+
+    def on_dialog(self, dialog) -> None:
+        # The page asks before it is closed or reloaded with answers never exported when the
+        # browser has not promised to keep its storage; leaving is what the test asked for.
+        if dialog.type == "beforeunload":
+            self.unload_prompts += 1
+            dialog.accept()
+        else:
+            self.dialogs.append(dialog.message)
+            dialog.dismiss()
 
     def watch(self, page: Page) -> None:
         page.on(
@@ -66,7 +83,7 @@ class PageErrors:
                 and self.errors.append(f"console: {message.text}")
             ),
         )
-        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("dialog", self.on_dialog)
         page.on(
             "response",
             lambda response: response.status >= 400 and self.errors.append(f"HTTP {response.status}: {response.url}"),
@@ -105,3 +122,22 @@ def wait_for_engine(page: Page, answered: int | None = None) -> None:
         page.wait_for_function(
             f"() => document.getElementById('pv-app')?.dataset.pvProgress === '{answered}'", timeout=ENGINE_TIMEOUT_MS
         )
+
+
+SETTLED = """() => {
+  // Polled once per frame. Settled: no engine request open, and no finite CSS animation or
+  // transition running for three frames in a row (one quiet frame can be the gap before a
+  // transition that a scroll just caused).
+  const engineBusy = (window.partnerskapEngineStats?.pending ?? 0) > 0;
+  const animating = document.getAnimations().some(
+    (a) => (a.pending || a.playState === 'running') && a.effect?.getComputedTiming().endTime !== Infinity,
+  );
+  window.pvQuietFrames = engineBusy || animating ? 0 : (window.pvQuietFrames ?? 0) + 1;
+  return window.pvQuietFrames >= 3;
+}"""
+
+
+def wait_until_settled(page: Page) -> None:
+    """Wait for the state a check should see: engine idle and every animation and transition finished."""
+    page.evaluate("() => { window.pvQuietFrames = 0; }")
+    page.wait_for_function(SETTLED, polling="raf", timeout=ENGINE_TIMEOUT_MS)

@@ -42,8 +42,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
 class SiteServer:
     """Serves ``root`` on 127.0.0.1 on a free port until :meth:`stop`."""
 
-    def __init__(self, root: Path, headers: dict[str, str] | None = None, port: int = 0) -> None:
-        handler = type("Handler", (SiteHandler,), {"extra_headers": headers or {}})
+    def __init__(
+        self, root: Path, headers: dict[str, str] | None = None, port: int = 0, handler_base: type = SiteHandler
+    ) -> None:
+        handler = type("Handler", (handler_base,), {"extra_headers": headers or {}})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.site_root = root
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"

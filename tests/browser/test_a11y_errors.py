@@ -3,18 +3,12 @@ invalid, linked to a visible error text, and the error is announced."""
 
 from __future__ import annotations
 
-import pytest
 from conftest import wait_for_engine
 from playwright.sync_api import Page, expect
 
 SURVEY = "sjekklister/sporreundersokelse/"
 
 
-@pytest.mark.xfail(
-    reason="The validation and its message come from the data-safety work (issue on number validation), "
-    "which is done in parallel on another branch; this test states what it must look like.",
-    strict=False,
-)
 def test_an_invalid_number_is_shown_linked_and_announced(site, page: Page) -> None:
     page.goto(site.url + SURVEY)
     wait_for_engine(page)

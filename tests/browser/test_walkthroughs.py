@@ -62,7 +62,7 @@ def test_walkthrough_lifecycle(site, page: Page) -> None:
     expect(options).to_have_text(["Min gjennomgang"])
     assert (
         page.evaluate(
-            "() => Object.keys(localStorage).filter(k => k.startsWith('partnerskap:') && !k.includes(':gjennomganger') && !k.endsWith(':sist-brukt'))"
+            "() => Object.keys(localStorage).filter(k => k.startsWith('partnerskap:') && !k.includes(':gjennomgang:') && !k.endsWith(':sist-brukt'))"
         )
         == []
     )

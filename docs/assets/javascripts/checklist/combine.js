@@ -1,7 +1,7 @@
 // «Sammenstill»: combine answer files from many respondents in the browser (nothing is uploaded).
 // Charts are SVG made by the Python engine; each has a data table built here with textContent.
 import * as engine from "./engine-client.js";
-import { element, saveFile, today } from "./dialog.js";
+import { element, named, saveFile, today } from "./dialog.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const ALLOWED_SVG = new Set([
@@ -27,6 +27,7 @@ function safeSvg(markup) {
   if (!markup) return null;
   const doc = new DOMParser().parseFromString(markup, "image/svg+xml");
   const root = doc.documentElement;
+  if (doc.querySelector("parsererror")) return null;
   if (root.namespaceURI !== SVG_NS || root.localName !== "svg") return null;
   for (const node of [root, ...root.querySelectorAll("*")]) {
     if (!ALLOWED_SVG.has(node.localName)) {
@@ -193,7 +194,7 @@ export class CombinePage {
       element(
         "ul",
         {},
-        combined.respondents.map((r) => element("li", { text: `${r.label} (${r.file})` })),
+        combined.respondents.map((r) => element("li", {}, named`${r.label} (${r.file})`)),
       ),
     );
     if (combined.skipped.length) {
@@ -202,7 +203,7 @@ export class CombinePage {
         element(
           "ul",
           { className: "pv-combine__skipped" },
-          combined.skipped.map((s) => element("li", { text: `${s.file}: ${s.reason}` })),
+          combined.skipped.map((s) => element("li", {}, [element("bdi", { text: s.file }), `: ${s.reason}`])),
         ),
       );
     }
@@ -260,6 +261,13 @@ export class CombinePage {
     }
     const chart = safeSvg(item.chart);
     if (chart) box.append(element("figure", { className: "pv-chart" }, [chart]));
+    else if (item.chart)
+      box.append(
+        element("p", {
+          className: "pv-hint",
+          text: `Diagrammet kunne ikke vises.${item.counts?.length ? " Tallene står i tabellen under." : ""}`,
+        }),
+      );
     if (item.counts && item.counts.length) {
       box.append(
         table(

@@ -12,6 +12,28 @@ function element(tag, props = {}, children = []) {
   return node;
 }
 
+/**
+ * A sentence with user-supplied names isolated in <bdi>, so a name in a right-to-left script
+ * (or with a U+202E override) cannot reorder the text around it. Use as a tagged template:
+ * named`Gjennomgangen «${name}» er slettet.` gives nodes for element() children.
+ */
+function named(strings, ...names) {
+  const nodes = [];
+  strings.forEach((text, index) => {
+    if (text) nodes.push(document.createTextNode(text));
+    if (index < names.length) nodes.push(element("bdi", { text: String(names[index]) }));
+  });
+  return nodes;
+}
+
+/** Text (a string) or nodes from named() as the content of node. */
+function setContent(node, content) {
+  if (Array.isArray(content))
+    node.replaceChildren(...content.map((part) => (part instanceof Node ? part.cloneNode(true) : part)));
+  else node.textContent = content;
+  return node;
+}
+
 let counter = 0;
 
 /**
@@ -24,7 +46,9 @@ export function ask({ title, message = [], buttons, input, select }) {
   const dialog = element("dialog", { className: "pv-dialog md-typeset", "aria-labelledby": `${id}-title` });
   const form = element("form", { method: "dialog" });
   form.append(element("h2", { id: `${id}-title`, className: "pv-dialog__title", text: title }));
-  for (const line of [].concat(message)) form.append(element("p", { text: line }));
+  const lines =
+    Array.isArray(message) && message.some((part) => part instanceof Node) ? [message] : [].concat(message);
+  for (const line of lines) form.append(setContent(element("p"), line));
   let field = null;
   if (input) {
     field = element("input", {
@@ -64,12 +88,14 @@ export function ask({ title, message = [], buttons, input, select }) {
       .join(" ")
       .trim();
     row.append(
-      element("button", {
-        type: button.value === "cancel" ? "button" : "submit",
-        value: button.value,
-        className: classes,
-        text: button.label,
-      }),
+      setContent(
+        element("button", {
+          type: button.value === "cancel" ? "button" : "submit",
+          value: button.value,
+          className: classes,
+        }),
+        button.label,
+      ),
     );
   }
   form.append(row);
@@ -119,4 +145,4 @@ export function saveFile(file) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-export { element };
+export { element, named, setContent };

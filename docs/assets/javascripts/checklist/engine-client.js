@@ -1,12 +1,52 @@
 // The one engine Worker of this browser tab. Module state survives Material's instant
 // navigation, so moving between checklist pages never boots Pyodide a second time.
+// Every request settles: with the engine's answer, or with an Error when the engine failed
+// to start, stopped, or sent something that is not valid JSON.
 let worker = null;
 let sequence = 0;
 const pending = new Map();
 let readyMarked = false;
+const statusListeners = new Set();
 
-/** How many times this tab has started the engine (read by tests and the benchmark). */
-export const stats = { boots: 0 };
+/** How many times this tab has started the engine, and how many requests are open (read by tests and the benchmark). */
+export const stats = {
+  boots: 0,
+  get pending() {
+    return pending.size;
+  },
+};
+
+function rejectAll(message) {
+  for (const request of pending.values()) request.reject(new Error(message));
+  pending.clear();
+}
+
+function report(status) {
+  for (const listener of statusListeners) listener(status);
+}
+
+function onMessage({ data }) {
+  if (data.status) {
+    report(data);
+    return;
+  }
+  const request = pending.get(data.id);
+  if (!request) return;
+  pending.delete(data.id);
+  if (data.error !== undefined) {
+    request.reject(new Error(data.error));
+    return;
+  }
+  let response;
+  try {
+    response = JSON.parse(data.response);
+  } catch {
+    request.reject(new Error("sjekklistemotoren sendte et svar som ikke kunne leses"));
+    return;
+  }
+  if (response && response.ok) request.resolve(response.result);
+  else request.reject(Object.assign(new Error(response && response.message), { userMessage: true }));
+}
 
 function start() {
   stats.boots += 1;
@@ -16,21 +56,12 @@ function start() {
     type: "module",
     name: "partnerskap-engine",
   });
-  worker.onmessage = ({ data }) => {
-    const request = pending.get(data.id);
-    if (!request) return;
-    pending.delete(data.id);
-    if (data.error !== undefined) {
-      request.reject(new Error(data.error));
-      return;
-    }
-    const response = JSON.parse(data.response);
-    if (response.ok) request.resolve(response.result);
-    else request.reject(Object.assign(new Error(response.message), { userMessage: true }));
-  };
+  worker.onmessage = onMessage;
+  worker.onmessageerror = () => rejectAll("sjekklistemotoren sendte et svar som ikke kunne leses");
   worker.onerror = (event) => {
-    for (const request of pending.values()) request.reject(new Error(event.message || "Motoren stoppet."));
-    pending.clear();
+    const message = event.message || "sjekklistemotoren stoppet";
+    rejectAll(message);
+    report({ status: "failed", error: message });
   };
 }
 
@@ -39,8 +70,27 @@ function send(method, args) {
   const id = ++sequence;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, request: JSON.stringify({ method, args }) });
+    try {
+      worker.postMessage({ id, request: JSON.stringify({ method, args }) });
+    } catch (error) {
+      pending.delete(id);
+      reject(error);
+    }
   });
+}
+
+/** Be told about the engine's start: {status: "download", loaded, total} and {status: "failed", error}. */
+export function onStatus(listener) {
+  statusListeners.add(listener);
+  return () => statusListeners.delete(listener);
+}
+
+/** Stop a failed engine so the next request starts a new one («Prøv igjen»). */
+export function restart() {
+  if (worker) worker.terminate();
+  worker = null;
+  readyMarked = false;
+  rejectAll("sjekklistemotoren ble startet på nytt");
 }
 
 /** Load a checklist definition into the engine (boots it on first use). */

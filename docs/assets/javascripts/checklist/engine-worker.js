@@ -1,12 +1,102 @@
 // Web Worker that runs the Python engine in Pyodide, loaded from the site's own files.
 // Messages in: {id, request} where request is the JSON string partnerskap.engine.api.handle takes.
-// Messages out: {id, response} (JSON string) or {id, error}.
+// Messages out: {id, response} (JSON string) or {id, error}; and, while starting,
+// {status: "download", loaded, total} and {status: "failed", error}.
 const assets = new URL("../../", import.meta.url);
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
+
+// Pyodide swallows a failed wasm download or compile (it only logs a warning) and then never
+// settles. Every start failure is therefore caught here and ends the start with an error.
+let failStart;
+const startFailed = new Promise((_, reject) => {
+  failStart = reject;
+});
+
+function fail(message) {
+  failStart(new Error(message));
+}
+
+const nativeFetch = self.fetch.bind(self);
+
+/** Pass the wasm body through, counting bytes for the page's progress line and checking the magic number. */
+function watchWasm(response) {
+  const total = Number(response.headers.get("Content-Length")) || 0;
+  let loaded = 0;
+  let lastReport = 0;
+  let checked = false;
+  const head = [];
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      if (!checked) {
+        head.push(...chunk.slice(0, 4 - head.length));
+        if (head.length >= 4 || chunk.length === 0) {
+          checked = true;
+          if (WASM_MAGIC.some((byte, i) => head[i] !== byte)) {
+            const error = new Error("fila er ikke en WebAssembly-fil");
+            fail(error.message);
+            controller.error(error);
+            return;
+          }
+        }
+      }
+      loaded += chunk.length;
+      const now = Date.now();
+      if (now - lastReport > 250) {
+        lastReport = now;
+        self.postMessage({ status: "download", loaded, total });
+      }
+      controller.enqueue(chunk);
+    },
+    flush() {
+      self.postMessage({ status: "download", loaded, total });
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), {
+    status: 200,
+    headers: { "Content-Type": "application/wasm" },
+  });
+}
+
+/** fetch for Pyodide's own files: a bad status, an HTML page or an aborted download fails the start. */
+self.fetch = async (input, init) => {
+  const url = String(input instanceof Request ? input.url : input);
+  if (!url.includes("/pyodide/")) return nativeFetch(input, init);
+  let response;
+  try {
+    response = await nativeFetch(input, init);
+  } catch (error) {
+    fail(`nedlastingen av ${url.split("/").pop()} ble avbrutt (${error.message})`);
+    // Pyodide reads this promise late; a rejection would be reported as unhandled before then.
+    return Response.error();
+  }
+  const name = url.split("?")[0].split("/").pop();
+  if (!response.ok) {
+    fail(`${name} svarte med HTTP-status ${response.status}`);
+  } else if (name.endsWith(".wasm")) {
+    const type = (response.headers.get("Content-Type") || "").split(";")[0].trim();
+    if (type === "text/html")
+      fail(`${name} kom tilbake som en nettside, kanskje en innloggingsside fra en proxy`);
+    else return watchWasm(response);
+  }
+  return response;
+};
+
+// A compile or instantiate error (a corrupt or cut-off file) also ends the start.
+for (const name of ["instantiate", "instantiateStreaming"]) {
+  const native = WebAssembly[name].bind(WebAssembly);
+  WebAssembly[name] = (...args) =>
+    native(...args).catch((error) => {
+      fail(`motoren kunne ikke startes (${error.message})`);
+      throw error;
+    });
+}
 
 async function fetchWheel(manifest) {
   // The hash in the query makes a new engine version bypass the browser cache.
-  const response = await fetch(new URL(`engine/${manifest.wheel}?v=${manifest.sha256.slice(0, 16)}`, assets));
-  if (!response.ok) throw new Error(`engine wheel: HTTP ${response.status}`);
+  const response = await nativeFetch(
+    new URL(`engine/${manifest.wheel}?v=${manifest.sha256.slice(0, 16)}`, assets),
+  );
+  if (!response.ok) throw new Error(`motorpakken svarte med HTTP-status ${response.status}`);
   return response.arrayBuffer();
 }
 
@@ -17,13 +107,20 @@ async function bootPyodide(manifest) {
   return loadPyodide({ indexURL });
 }
 
-const engine = (async () => {
+async function boot() {
   // Always revalidated: after KS publishes, the manifest names the new engine at once.
-  const manifest = await (await fetch(new URL("engine/manifest.json", assets), { cache: "no-cache" })).json();
+  const response = await nativeFetch(new URL("engine/manifest.json", assets), { cache: "no-cache" });
+  if (!response.ok) throw new Error(`manifest.json svarte med HTTP-status ${response.status}`);
+  const manifest = await response.json();
   const [pyodide, wheel] = await Promise.all([bootPyodide(manifest), fetchWheel(manifest)]);
   pyodide.unpackArchive(wheel, "wheel");
   return pyodide.pyimport("partnerskap.engine.api").handle;
-})();
+}
+
+const booting = boot();
+booting.catch(() => {}); // its failure reaches the page through engine below
+const engine = Promise.race([booting, startFailed]);
+engine.catch((error) => self.postMessage({ status: "failed", error: String(error && error.message) }));
 
 self.onmessage = async (event) => {
   const { id, request } = event.data;

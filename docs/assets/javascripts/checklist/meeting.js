@@ -1,6 +1,7 @@
 // Meeting mode (møtemodus): the checklist on a shared screen, one item at a time in large type,
 // driven by the keyboard, with a decision and actions per item and minutes at the end.
 // The answer controls mirror the page's own form controls, so saving works exactly as on the page.
+import { numberProblem, showNumberProblem } from "./answer-form.js";
 import { element, today } from "./dialog.js";
 
 const SIDES = [
@@ -285,6 +286,8 @@ export class MeetingMode {
     copy.addEventListener("input", () => {
       original.value = copy.value;
       original.dispatchEvent(new Event("input", { bubbles: true }));
+      // The page refuses an invalid number; say why here too, linked to this field.
+      if (copy.type === "number") showNumberProblem(copy, numberProblem(copy), this.page.answers[key]?.value);
     });
     box.append(element("label", { for: copy.id, text: "Svar" }), copy);
     return box;

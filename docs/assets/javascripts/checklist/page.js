@@ -1,10 +1,15 @@
 // A checklist page: binds the generated form to storage at once (before any Python has
 // loaded), and asks the engine for everything derived: progress, filters, exports,
 // import validation and content-change reports.
+import { isEmpty, numberProblem, showNumberProblem, withField, writeAnswer } from "./answer-form.js";
 import * as engine from "./engine-client.js";
-import { ask, element, saveFile, today } from "./dialog.js";
+import { ask, element, named, saveFile, setContent, today } from "./dialog.js";
+import { EngineStatus } from "./engine-status.js";
 import { MeetingMode } from "./meeting.js";
-import { AnswerStore } from "./storage.js";
+import { AnswerStore, NO_ROOM } from "./storage.js";
+import { sessionGet, sessionSet } from "./storage-guard.js";
+import { StorageLife } from "./storage-life.js";
+import { TabSync } from "./tab-sync.js";
 
 const EXPORTS = [
   ["json", "JSON"],
@@ -34,10 +39,6 @@ function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
 
-function isEmpty(value) {
-  return value === undefined || value === null || value === "";
-}
-
 export class ChecklistPage {
   constructor(root) {
     this.root = root;
@@ -53,12 +54,18 @@ export class ChecklistPage {
     this.engineLoaded = null;
     this.progressQueued = false;
     this.store = new AnswerStore(this.checklist, (problem) => this.showProblem(problem.message));
+    this.tabSync = new TabSync(this);
+    this.engineStatus = new EngineStatus(() => this.retryEngine());
+    this.life = new StorageLife(this);
     this.buildPanel();
+    this.store.onUnsavedChange = () => this.life.renderUnsaved();
     this.activate(this.initialWalkthrough());
     this.listen(this.article, "input", (event) => this.onEdit(event));
     this.listen(this.article, "change", (event) => this.onEdit(event));
-    this.listen(window, "storage", (event) => this.onStorage(event));
+    this.listen(this.article, "focusout", (event) => this.tabSync.leftField(event.target));
+    this.listen(window, "storage", (event) => this.tabSync.onStorage(event));
     this.listen(window, "pagehide", () => this.store.flush());
+    this.listen(window, "beforeunload", (event) => this.life.beforeUnload(event));
     this.listen(window, "beforeprint", () => this.openFilledDetails());
     // Start the engine after first paint, so it never delays showing or answering the page.
     requestAnimationFrame(() => setTimeout(() => this.startEngine(), 0));
@@ -71,6 +78,7 @@ export class ChecklistPage {
 
   destroy() {
     this.store.flush();
+    this.engineStatus.destroy();
     for (const remove of this.listeners) remove();
     this.listeners = [];
     this.destroyed = true;
@@ -89,7 +97,7 @@ export class ChecklistPage {
       }),
     );
     this.storageNote = element("p", { className: "pv-panel__note" });
-    panel.append(this.storageNote);
+    panel.append(this.storageNote, ...this.life.nodes);
 
     this.walkthroughSelect = element("select", { id: "pv-walkthrough" });
     this.listen(this.walkthroughSelect, "change", () => this.activate(this.walkthroughSelect.value));
@@ -124,6 +132,7 @@ export class ChecklistPage {
       ]),
     );
 
+    panel.append(this.engineStatus.node);
     panel.append(this.buildFilters());
 
     const meeting = this.button("Møtemodus", () => {
@@ -264,32 +273,36 @@ export class ChecklistPage {
     label(this.phaseSelect, Object.fromEntries(definition.phases.map((p) => [p.id, p.title])));
   }
 
-  showProblem(message) {
+  /** message: a string, or nodes from named(); extra: nodes after it (e.g. a button). */
+  showProblem(message, extra = []) {
     if (this.alert) {
-      this.alert.replaceChildren(element("p", { text: message }));
+      this.alert.replaceChildren(setContent(element("p"), message), ...extra);
     } else {
       this.pendingProblem = message;
     }
   }
 
   say(message) {
-    this.status.textContent = message;
+    setContent(this.status, message);
   }
 
   // Walk-throughs ---------------------------------------------------------
 
   initialWalkthrough() {
     const list = this.store.walkthroughs();
-    const wanted =
-      sessionStorage.getItem(this.store.key("aktiv")) || this.store.rawGet(this.store.key("sist-brukt"));
-    if (list.some((w) => w.id === wanted)) return wanted;
+    // This tab's own choice first, then the one used last in any tab (if it still exists).
+    for (const wanted of [
+      sessionGet(this.store.key("aktiv")),
+      this.store.rawGet(this.store.key("sist-brukt")),
+    ])
+      if (list.some((w) => w.id === wanted)) return wanted;
     if (list.length) return list[0].id;
     return this.addWalkthrough("Min gjennomgang").id;
   }
 
-  addWalkthrough(name, extra = {}) {
+  newRecord(name, extra = {}) {
     const created = nowIso();
-    const record = {
+    return {
       id: newId(),
       name,
       created,
@@ -297,15 +310,22 @@ export class ChecklistPage {
       exported: null,
       version: this.version,
       items: null,
+      seq: Date.now(),
       ...extra,
     };
-    this.store.saveWalkthroughs([...this.store.walkthroughs(), record]);
+  }
+
+  /** A new, empty walk-through; when storage is full it is kept on this page (and retried) instead. */
+  addWalkthrough(name, extra = {}) {
+    const record = this.newRecord(name, extra);
+    if (!this.store.addWalkthrough(record))
+      for (const [key, value] of this.store.recordEntries(record)) this.store.rawSet(key, value);
     return record;
   }
 
   get current() {
     return (
-      this.store.walkthroughs().find((w) => w.id === this.active) || {
+      this.store.walkthrough(this.active) || {
         id: this.active,
         name: "Min gjennomgang",
         created: nowIso(),
@@ -318,15 +338,15 @@ export class ChecklistPage {
 
   activate(id) {
     this.active = id;
-    try {
-      sessionStorage.setItem(this.store.key("aktiv"), id);
-    } catch {
-      /* a blocked sessionStorage only loses the per-tab choice */
-    }
+    sessionSet(this.store.key("aktiv"), id);
     this.store.rawSet(this.store.key("sist-brukt"), id);
     this.answers = this.store.answers(id);
     this.archived = this.store.archived(id);
-    for (const [itemId, fieldset] of this.items) this.writeAnswer(fieldset, this.answers[itemId]);
+    this.tabSync.reset();
+    // Every control is replaced, also the one with focus: its text belonged to the walk-through shown before.
+    for (const [itemId, fieldset] of this.items) writeAnswer(fieldset, this.answers[itemId]);
+    this.activeName = this.current.name;
+    this.life.renderUnsaved();
     this.renderWalkthroughs();
     this.renderArchived();
     this.changes.hidden = true;
@@ -335,7 +355,13 @@ export class ChecklistPage {
       this.showProblem(this.pendingProblem);
       this.pendingProblem = null;
     }
-    if (this.engineLoaded) this.engineLoaded.then(() => this.openWithEngine());
+    if (this.engineLoaded)
+      this.engineLoaded
+        .then(() => this.openWithEngine())
+        .catch((error) => {
+          if (this.engineStatus.state !== "failed")
+            this.showProblem(`Noe gikk galt i sjekklistemotoren: ${error.message}`);
+        });
   }
 
   renderWalkthroughs() {
@@ -360,7 +386,7 @@ export class ChecklistPage {
     });
     if (!answer) return;
     this.activate(this.addWalkthrough(answer.value).id);
-    this.say(`Gjennomgangen «${answer.value}» er opprettet.`);
+    this.say(named`Gjennomgangen «${answer.value}» er opprettet.`);
   }
 
   async renameWalkthrough() {
@@ -374,8 +400,9 @@ export class ChecklistPage {
     });
     if (!answer) return;
     this.store.updateWalkthrough(this.active, { name: answer.value, updated: nowIso() });
+    this.activeName = answer.value;
     this.renderWalkthroughs();
-    this.say(`Gjennomgangen heter nå «${answer.value}».`);
+    this.say(named`Gjennomgangen heter nå «${answer.value}».`);
   }
 
   async duplicateWalkthrough() {
@@ -390,10 +417,13 @@ export class ChecklistPage {
       ],
     });
     if (!answer) return;
-    const copy = this.addWalkthrough(answer.value, { version: source.version, items: source.items });
-    this.store.replaceAnswers(copy.id, this.answers, this.archived);
+    const copy = this.newRecord(answer.value, { version: source.version, items: source.items });
+    if (!this.store.addWalkthroughWithAnswers(copy, this.answers, this.archived)) {
+      this.showProblem(NO_ROOM);
+      return;
+    }
     this.activate(copy.id);
-    this.say(`Kopien «${answer.value}» er opprettet.`);
+    this.say(named`Kopien «${answer.value}» er opprettet.`);
   }
 
   async deleteWalkthrough() {
@@ -401,7 +431,7 @@ export class ChecklistPage {
     const choice = await ask({
       title: "Slette gjennomgangen?",
       message: [
-        `Alle svar i «${name}» slettes fra denne nettleseren. Det kan ikke angres.`,
+        named`Alle svar i «${name}» slettes fra denne nettleseren. Det kan ikke angres.`,
         "Eksporter til JSON først hvis du vil ta vare på svarene.",
       ],
       buttons: [
@@ -410,11 +440,10 @@ export class ChecklistPage {
       ],
     });
     if (choice !== "delete") return;
-    this.store.removeAnswers(this.active);
-    const rest = this.store.walkthroughs().filter((w) => w.id !== this.active);
-    this.store.saveWalkthroughs(rest);
+    this.store.deleteWalkthrough(this.active);
+    const rest = this.store.walkthroughs();
     this.activate(rest.length ? rest[0].id : this.addWalkthrough("Min gjennomgang").id);
-    this.say(`Gjennomgangen «${name}» er slettet.`);
+    this.say(named`Gjennomgangen «${name}» er slettet.`);
   }
 
   async deleteEverything() {
@@ -438,12 +467,26 @@ export class ChecklistPage {
   // Answers ---------------------------------------------------------------
 
   onEdit(event) {
-    const fieldset = event.target.closest && event.target.closest("fieldset[data-pv-item]");
-    if (!fieldset || !event.target.dataset.pvField) return;
+    const control = event.target;
+    const fieldset = control.closest && control.closest("fieldset[data-pv-item]");
+    const field = control.dataset && control.dataset.pvField;
+    if (!fieldset || !field) return;
+    // Text is saved on every input event; the change event a text field fires on blur is no new
+    // edit, and must not write its text over what another tab stored since.
+    if (event.type === "change" && !["radio", "checkbox", "select-one"].includes(control.type)) return;
     const itemId = fieldset.dataset.pvItem;
-    const answer = this.readAnswer(fieldset, this.answers[itemId]);
+    // Start from what is stored now (another tab may have changed other fields) and change only this field.
+    const stored = this.store.answer(this.active, itemId);
+    if (control.type === "number") {
+      const problem = numberProblem(control);
+      showNumberProblem(control, problem, stored && stored.value);
+      if (problem) return; // nothing invalid is saved
+    }
+    const answer = withField(fieldset, stored, field);
     if (answer) this.answers[itemId] = answer;
     else delete this.answers[itemId];
+    this.tabSync.localEdit(itemId, field);
+    this.life.edited();
     this.store.setAnswer(this.active, itemId, answer);
     this.store.updateWalkthrough(this.active, { updated: nowIso() });
     fieldset.classList.toggle("pv-item--answered", Boolean(answer && !isEmpty(answer.value)));
@@ -453,7 +496,7 @@ export class ChecklistPage {
 
   /** Change fields the page's form does not show (decision, actions) and save at once. */
   setExtra(itemId, changes) {
-    const answer = { ...(this.answers[itemId] || {}), ...changes };
+    const answer = { ...(this.store.answer(this.active, itemId) || {}), ...changes };
     for (const [key, value] of Object.entries(changes)) {
       if (isEmpty(value) || (Array.isArray(value) && value.length === 0)) delete answer[key];
     }
@@ -469,6 +512,7 @@ export class ChecklistPage {
       : null;
     if (saved) this.answers[itemId] = saved;
     else delete this.answers[itemId];
+    this.life.edited();
     this.store.setAnswer(this.active, itemId, saved);
     this.store.updateWalkthrough(this.active, { updated: nowIso() });
     this.queueProgress();
@@ -488,53 +532,6 @@ export class ChecklistPage {
     return out;
   }
 
-  /** The item's answer from its controls, keeping fields the form does not show (decisions, actions). */
-  readAnswer(fieldset, previous) {
-    const answer = { ...(previous || {}) };
-    const radios = new Set();
-    for (const input of fieldset.querySelectorAll("[data-pv-field]")) {
-      const field = input.dataset.pvField;
-      if (input.type === "radio") {
-        radios.add(field);
-        if (input.checked) answer[field] = input.value;
-      } else if (input.type === "number") {
-        const number = input.valueAsNumber;
-        if (Number.isInteger(number)) answer[field] = number;
-        else delete answer[field];
-      } else if (input.value === "") {
-        delete answer[field];
-      } else {
-        answer[field] = input.value;
-      }
-    }
-    for (const field of radios) {
-      if (!fieldset.querySelector(`[data-pv-field="${field}"]:checked`)) delete answer[field];
-    }
-    const meaningful = Object.keys(answer).some(
-      (key) =>
-        !["hash", "text", "updated"].includes(key) &&
-        !isEmpty(answer[key]) &&
-        !(Array.isArray(answer[key]) && !answer[key].length),
-    );
-    if (!meaningful) return null;
-    answer.hash = fieldset.dataset.pvHash;
-    answer.text = fieldset.querySelector(".pv-item__text").textContent;
-    answer.updated = nowIso();
-    return answer;
-  }
-
-  writeAnswer(fieldset, answer) {
-    for (const input of fieldset.querySelectorAll("[data-pv-field]")) {
-      const value = answer ? answer[input.dataset.pvField] : undefined;
-      if (input.type === "radio") input.checked = !isEmpty(value) && String(value) === input.value;
-      else if (document.activeElement !== input) input.value = isEmpty(value) ? "" : String(value);
-    }
-    const more = fieldset.querySelector("details.pv-item__more");
-    if (more && answer && ["note", "owner", "owner_name", "due"].some((key) => !isEmpty(answer[key])))
-      more.open = true;
-    fieldset.classList.toggle("pv-item--answered", Boolean(answer && !isEmpty(answer.value)));
-  }
-
   openFilledDetails() {
     for (const [itemId, fieldset] of this.items) {
       const more = fieldset.querySelector("details.pv-item__more");
@@ -542,34 +539,16 @@ export class ChecklistPage {
     }
   }
 
-  onStorage(event) {
-    if (event.storageArea !== window.localStorage) return;
-    if (event.key === null) {
-      this.activate(this.initialWalkthrough());
-      return;
-    }
-    const what = this.store.describe(event.key, this.active);
-    if (!what) return;
-    if (what.kind === "walkthroughs") {
-      if (!this.store.walkthroughs().some((w) => w.id === this.active))
-        this.activate(this.initialWalkthrough());
-      else this.renderWalkthroughs();
-    } else if (what.kind === "answer" && this.items.has(what.item)) {
-      const answer = event.newValue ? this.store.readJSON(event.key, null) : null;
-      if (answer) this.answers[what.item] = answer;
-      else delete this.answers[what.item];
-      this.writeAnswer(this.items.get(what.item), answer);
-      this.queueProgress();
-    } else if (what.kind === "archived") {
-      this.archived = this.store.archived(this.active);
-      this.renderArchived();
-    }
-  }
-
   // Engine ----------------------------------------------------------------
+
+  retryEngine() {
+    engine.restart();
+    this.startEngine();
+  }
 
   startEngine() {
     if (this.destroyed) return;
+    this.engineStatus.starting();
     // Revalidated on every load, so a newly published version is never mixed with a cached definition.
     this.engineLoaded = fetch(this.definitionUrl, { cache: "no-cache" })
       .then((response) => {
@@ -582,6 +561,10 @@ export class ChecklistPage {
         this.labelFilters(definition);
         for (const control of this.filterControls) control.removeAttribute("disabled");
       });
+    this.engineLoaded.then(
+      () => this.engineStatus.ready(),
+      (error) => this.engineStatus.failed(error.message),
+    );
     this.engineLoaded
       .then(() => this.openWithEngine())
       .then(() => {
@@ -589,11 +572,11 @@ export class ChecklistPage {
         setTimeout(() => engine.call("warm_up", {}).catch(() => {}), 500);
         return this.openSharedLink();
       })
-      .catch((error) =>
-        this.showProblem(
-          `Sjekklistemotoren kunne ikke starte (${error.message}). Svarene lagres likevel, men fremdrift, filtre, import og eksport virker ikke før du laster siden på nytt.`,
-        ),
-      );
+      .catch((error) => {
+        // A failed start is shown (with «Prøv igjen») by the engine status; other failures here.
+        if (this.engineStatus.state !== "failed")
+          this.showProblem(`Noe gikk galt i sjekklistemotoren: ${error.message}`);
+      });
   }
 
   /** Archive answers to removed items and report content changes since this walk-through last saw the checklist. */
@@ -603,8 +586,8 @@ export class ChecklistPage {
       checklist: this.checklist,
       answers: this.answers,
       archived: this.archived,
-      known_items: record.items,
-      known_version: record.version,
+      known_items: record.items ?? null, // a record from an older version may lack them
+      known_version: record.version ?? null,
     });
     if (result.report.archived.length) {
       this.store.setArchived(this.active, result.archived);
@@ -613,7 +596,7 @@ export class ChecklistPage {
       this.archived = result.archived;
       this.renderArchived();
     }
-    if (record.items === null || !result.report.changed) {
+    if (!record.items || !result.report.changed) {
       this.store.updateWalkthrough(this.active, { items: result.known_items, version: result.version });
     } else {
       this.renderChanges(result.report, result.known_items, result.version);
@@ -624,18 +607,27 @@ export class ChecklistPage {
   queueProgress() {
     if (!this.engineLoaded || this.progressQueued) return;
     this.progressQueued = true;
-    this.engineLoaded.then(() => {
-      // Coalesce bursts of edits into one engine call per frame.
-      requestAnimationFrame(async () => {
-        this.progressQueued = false;
-        const result = await engine.call("progress", {
-          checklist: this.checklist,
-          answers: this.answers,
-          filters: this.filters,
+    this.engineLoaded.then(
+      () => {
+        // Coalesce bursts of edits into one engine call per frame.
+        requestAnimationFrame(async () => {
+          this.progressQueued = false;
+          try {
+            const result = await engine.call("progress", {
+              checklist: this.checklist,
+              answers: this.answers,
+              filters: this.filters,
+            });
+            this.renderProgress(result);
+          } catch {
+            /* progress is shown again after the next change; the answers are saved either way */
+          }
         });
-        this.renderProgress(result);
-      });
-    });
+      },
+      () => {
+        this.progressQueued = false; // the engine failed to start; its status offers «Prøv igjen»
+      },
+    );
   }
 
   renderProgress(result) {
@@ -738,8 +730,18 @@ export class ChecklistPage {
     this.say("Vent litt – sjekklistemotoren starter …");
     try {
       await this.engineLoaded;
-      return await task();
+    } catch {
+      this.say(
+        "Sjekklistemotoren har ikke startet, så dette kan ikke gjøres ennå. Trykk «Prøv igjen» i meldingen over. Svarene dine er lagret.",
+      );
+      return null;
+    }
+    try {
+      const result = await task();
+      this.say("");
+      return result;
     } catch (error) {
+      this.say("");
       this.showProblem(error.userMessage ? error.message : `Noe gikk galt: ${error.message}`);
       return null;
     }
@@ -758,6 +760,7 @@ export class ChecklistPage {
     );
     if (!file) return;
     saveFile(file);
+    this.life.exported();
     this.store.updateWalkthrough(this.active, { exported: nowIso() });
     this.renderWalkthroughs();
     this.say(`Lastet ned ${file.filename}.`);
@@ -769,8 +772,9 @@ export class ChecklistPage {
     if (!file) return;
     this.alert.replaceChildren();
     if (file.size > MAX_IMPORT_BYTES) {
+      const size = (file.size / 1024 / 1024).toLocaleString("nb-NO", { maximumFractionDigits: 1 });
       this.showProblem(
-        `Filen «${file.name}» er for stor (${(file.size / 1024 / 1024).toFixed(1)} MB). En svarfil kan være høyst 2 MB. Ingen svar er endret.`,
+        named`Filen «${file.name}» er for stor (${size} MB). En svarfil kan være høyst 2 MB. Ingen svar er endret.`,
       );
       return;
     }
@@ -779,21 +783,21 @@ export class ChecklistPage {
       engine.call("parse_import", { checklist: this.checklist, text }),
     );
     if (!imported) {
-      this.say(`Filen «${file.name}» ble ikke importert. Ingen svar er endret.`);
+      this.say(named`Filen «${file.name}» ble ikke importert. Ingen svar er endret.`);
       return;
     }
     const hasAnswers = Object.keys(this.answers).length > 0;
     const choice = await ask({
       title: "Importer svar",
       message: [
-        `Filen inneholder gjennomgangen «${imported.walkthrough.name}» med ${Object.keys(imported.answers).length} svar.`,
+        named`Filen inneholder gjennomgangen «${imported.walkthrough.name}» med ${Object.keys(imported.answers).length} svar.`,
         hasAnswers
-          ? `Vil du importere den som en ny gjennomgang, eller erstatte svarene i «${this.current.name}»?`
+          ? named`Vil du importere den som en ny gjennomgang, eller erstatte svarene i «${this.current.name}»?`
           : "Hvor vil du legge svarene?",
       ],
       buttons: [
         { value: "new", label: "Som ny gjennomgang", primary: true },
-        { value: "replace", label: `Erstatt svarene i «${this.current.name}»` },
+        { value: "replace", label: named`Erstatt svarene i «${this.current.name}»` },
         { value: "cancel", label: "Avbryt" },
       ],
     });
@@ -802,9 +806,12 @@ export class ChecklistPage {
       return;
     }
     const target =
-      choice === "new" ? this.addWalkthrough(this.uniqueName(imported.walkthrough.name)).id : this.active;
-    await this.loadInto(target, imported);
-    this.say(`Importerte ${Object.keys(imported.answers).length} svar fra «${file.name}».`);
+      choice === "new" ? this.newRecord(this.uniqueName(imported.walkthrough.name)) : this.active;
+    if (!(await this.loadInto(target, imported))) {
+      this.say(named`Filen «${file.name}» ble ikke importert.`);
+      return;
+    }
+    this.say(named`Importerte ${Object.keys(imported.answers).length} svar fra «${file.name}».`);
   }
 
   /** «Navn», or «Navn (2)», «Navn (3)» … if a walk-through already has that name. */
@@ -815,15 +822,28 @@ export class ChecklistPage {
     return name;
   }
 
-  /** Put imported or shared answers into walk-through ``target``, show it, and report content changes. */
+  /**
+   * Put imported or shared answers into ``target`` (a walk-through id, or a new record), show it,
+   * and report content changes. All or nothing: false, with a message, when storage has no room.
+   */
   async loadInto(target, imported) {
-    this.store.replaceAnswers(target, imported.answers, imported.archived);
-    this.store.updateWalkthrough(target, { updated: nowIso(), version: this.version, items: null });
-    this.activate(target);
+    const stored =
+      typeof target === "string"
+        ? this.store.replaceAnswers(target, imported.answers, imported.archived)
+        : this.store.addWalkthroughWithAnswers(target, imported.answers, imported.archived);
+    if (!stored) {
+      this.showProblem(NO_ROOM);
+      return false;
+    }
+    const id = typeof target === "string" ? target : target.id;
+    this.store.updateWalkthrough(id, { updated: nowIso(), version: this.version, items: null });
+    this.life.edited();
+    this.activate(id);
     if (imported.report.changed) {
       await this.engineLoaded;
       this.renderChanges(imported.report, this.definitionHashes(), this.version);
     }
+    return true;
   }
 
   // Compare -----------------------------------------------------------------
@@ -836,7 +856,7 @@ export class ChecklistPage {
     }
     const choice = await ask({
       title: "Sammenlign gjennomganger",
-      message: `Hva er endret i «${this.current.name}» sammenlignet med en tidligere gjennomgang?`,
+      message: named`Hva er endret i «${this.current.name}» sammenlignet med en tidligere gjennomgang?`,
       select: {
         label: "Tidligere gjennomgang",
         options: others.map((w) => ({ value: w.id, label: w.name })),
@@ -860,28 +880,29 @@ export class ChecklistPage {
 
   renderComparison(result) {
     const parts = [
-      element("h3", {
-        id: "pv-comparison-title",
-        text: `Sammenligning: «${result.a.name}» → «${result.b.name}»`,
-      }),
+      element(
+        "h3",
+        { id: "pv-comparison-title" },
+        named`Sammenligning: «${result.a.name}» → «${result.b.name}»`,
+      ),
       element("p", { text: result.summary.text }),
     ];
     const list = (heading, entries, describe) => {
       if (!entries.length) return;
-      parts.push(element("h4", { text: heading }));
+      parts.push(setContent(element("h4"), heading));
       parts.push(
         element(
           "ul",
           {},
           entries.map((entry) =>
-            element("li", {}, [this.itemLink(entry), document.createTextNode(`: ${describe(entry)}`)]),
+            element("li", {}, [this.itemLink(entry), ": ", element("bdi", { text: describe(entry) })]),
           ),
         ),
       );
     };
     list("Endrede svar", result.changed, (e) => `${e.from_label} → ${e.to_label}`);
-    list(`Besvart bare i «${result.a.name}»`, result.only_a, (e) => e.label);
-    list(`Besvart bare i «${result.b.name}»`, result.only_b, (e) => e.label);
+    list(named`Besvart bare i «${result.a.name}»`, result.only_a, (e) => e.label);
+    list(named`Besvart bare i «${result.b.name}»`, result.only_b, (e) => e.label);
     for (const key of ["decision_changed", "owner_changed", "due_changed", "note_changed"]) {
       list(
         key === "decision_changed"
@@ -977,7 +998,7 @@ export class ChecklistPage {
     const choice = await ask({
       title: "Åpne delte svar?",
       message: [
-        `Lenken inneholder gjennomgangen «${shared.walkthrough.name}» med ${count} svar.`,
+        named`Lenken inneholder gjennomgangen «${shared.walkthrough.name}» med ${count} svar.`,
         "Den åpnes som en ny gjennomgang i denne nettleseren. Dine egne svar endres ikke.",
       ],
       buttons: [
@@ -990,8 +1011,8 @@ export class ChecklistPage {
       return;
     }
     const name = this.uniqueName(shared.walkthrough.name);
-    await this.loadInto(this.addWalkthrough(name).id, shared);
-    this.say(`Åpnet ${count} delte svar som «${name}».`);
+    if (!(await this.loadInto(this.newRecord(name), shared))) return;
+    this.say(named`Åpnet ${count} delte svar som «${name}».`);
   }
 
   definitionHashes() {
