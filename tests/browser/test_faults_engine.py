@@ -40,7 +40,7 @@ def test_wasm_that_cannot_load_ends_in_a_message_and_retry_works(
     expect(failure).to_contain_text("Du kan svare som før")
 
     # Answering and saving keep working without the engine.
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     assert stored_answer(page, "parter-vertskommune")["value"] == "ja"
     page.get_by_role("button", name="JSON", exact=True).click()
     expect(page.locator(".pv-status")).to_contain_text("Sjekklistemotoren har ikke startet")
@@ -84,7 +84,7 @@ def test_slow_download_shows_progress_and_is_not_cut_off(slow_site: SiteServer, 
     expect(line).to_contain_text("Sjekklistemotoren lastes ned:")
     expect(line).to_contain_text(" av 9,2 MB")
     expect(line).to_contain_text("Det tar lengre tid enn vanlig, men nedlastingen fortsetter.", timeout=30_000)
-    item(page, "1.1").get_by_role("radio", name="Delvis").check()  # answering does not wait
+    item(page, "1.0 a").get_by_role("radio", name="Delvis").check()  # answering does not wait
     wait_for_engine(page, answered=1)
     expect(line).to_be_hidden()
     expect(page.locator(".pv-engine-status__failure")).to_be_empty()
@@ -121,7 +121,7 @@ CORRUPT_EXPORT_REPLY = """() => {
 def test_a_reply_that_is_not_json_settles_the_request(site, page: Page) -> None:
     page.add_init_script(f"({CORRUPT_EXPORT_REPLY})()")
     page.goto(site.url + CHECKLIST)
-    item(page, "1.1").get_by_role("radio", name="Nei").check()
+    item(page, "1.0 a").get_by_role("radio", name="Nei").check()
     wait_for_engine(page, answered=1)
     page.evaluate("() => { window.corruptNextExport = true; }")
     page.get_by_role("button", name="JSON", exact=True).click()

@@ -44,11 +44,11 @@ def test_storage_blocked_by_the_browser_profile(site, blocking_profile: BrowserC
     assert blocked == {"localStorage": "SecurityError", "sessionStorage": "SecurityError"}, blocked
     expect(page.get_by_role("alert")).to_contain_text("tillater ikke lagring")
     expect(page.get_by_role("alert")).to_contain_text("Eksporter svarene til en fil")
-    first = item(page, "1.1")
+    first = item(page, "1.0 a")
     first.get_by_role("radio", name="Delvis").check()
     open_details(first)
     first.get_by_label("Notat").fill("Bare i minnet")
-    item(page, "2.1").get_by_role("radio", name="Ja").check()
+    item(page, "2.0 a").get_by_role("radio", name="Ja").check()
     wait_for_engine(page, answered=2)
     expect(page.get_by_label("Gjennomgang", exact=True).locator("option")).to_have_text(["Min gjennomgang"])
     doc = check_every_export(page, {"parter-vertskommune": {"value": "delvis", "note": "Bare i minnet"}})
@@ -58,9 +58,9 @@ def test_storage_blocked_by_the_browser_profile(site, blocking_profile: BrowserC
 
 
 def _answer_three(page: Page) -> None:
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
-    item(page, "2.1").get_by_role("radio", name="Nei").check()
-    item(page, "3.1").get_by_role("radio", name="Delvis").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
+    item(page, "2.0 a").get_by_role("radio", name="Nei").check()
+    item(page, "2.1 a").get_by_role("radio", name="Delvis").check()
 
 
 def test_storage_full_import_changes_nothing_and_edits_are_kept_and_retried(
@@ -88,7 +88,7 @@ def test_storage_full_import_changes_nothing_and_edits_are_kept_and_retried(
         expect(page.get_by_role("alert")).to_contain_text("ingen svar er endret")
         expect(page.locator(".pv-status")).to_have_text("Filen «sytten.json» ble ikke importert.")
         assert stored(page, "partnerskap:") == before  # nothing deleted, nothing half-written
-        expect(item(page, "1.1").get_by_role("radio", name="Ja")).to_be_checked()
+        expect(item(page, "1.0 a").get_by_role("radio", name="Ja")).to_be_checked()
         expect(page.get_by_label("Gjennomgang", exact=True).locator("option")).to_have_count(1)
 
     # An edit that cannot be written stays on the page and is listed as unsaved.
@@ -136,13 +136,13 @@ def test_wrongly_shaped_storage_is_quarantined_with_a_true_message(site, page: P
     assert sorted(kept.values()) == sorted(bad.values())
     assert all(key not in stored(page, "partnerskap:") for key in bad)
     wait_for_engine(page, answered=2)
-    expect(item(page, "1.1").get_by_role("radio", name="Ja")).to_be_checked()
-    expect(item(page, "3.1").get_by_role("radio", name="Delvis")).to_be_checked()
-    expect(item(page, "2.1").get_by_role("radio", name="Nei")).not_to_be_checked()
+    expect(item(page, "1.0 a").get_by_role("radio", name="Ja")).to_be_checked()
+    expect(item(page, "2.1 a").get_by_role("radio", name="Delvis")).to_be_checked()
+    expect(item(page, "2.0 a").get_by_role("radio", name="Nei")).not_to_be_checked()
     doc = check_every_export(page, {"parter-vertskommune": {"value": "ja"}})
     assert len(doc["answers"]) == 2 and doc["archived"] == {}
     # The page keeps working: the quarantined item can be answered again.
-    item(page, "2.1").get_by_role("radio", name="Nei").check()
+    item(page, "2.0 a").get_by_role("radio", name="Nei").check()
     wait_for_engine(page, answered=3)
 
 
@@ -162,7 +162,7 @@ def test_walkthroughs_stored_in_the_old_single_list_are_kept(site, page: Page) -
     )
     page.reload()
     expect(page.get_by_label("Gjennomgang", exact=True).locator("option")).to_have_text(["Vår 2026", "Høst 2026"])
-    expect(item(page, "1.1").get_by_role("radio", name="Nei")).to_be_checked()
+    expect(item(page, "1.0 a").get_by_role("radio", name="Nei")).to_be_checked()
     assert stored(page, base + "gjennomganger") == {}
     assert stored(page, base + "gjennomgang:gammel-1:name") == {base + "gjennomgang:gammel-1:name": '"Vår 2026"'}
     wait_for_engine(page, answered=1)
