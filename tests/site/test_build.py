@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 
 import pytest
-
 from helpers import VALID_CHECKLIST
+
+from partnerskap import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKLIST_IDS = sorted(p.stem for p in (ROOT / "checklists").glob("*.yml"))
@@ -39,10 +41,26 @@ def test_checklists_are_in_the_navigation(built_site: Path) -> None:
 def test_pyodide_and_engine_are_served_by_the_site(built_site: Path) -> None:
     version = json.loads((ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
     runtime = built_site / "assets" / "pyodide" / version
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         assert (runtime / name).is_file(), name
+    assert not (runtime / "pyodide-lock.json").exists()  # the 357-package lock file is not shipped
     manifest = json.loads((built_site / "assets" / "engine" / "manifest.json").read_text())
-    assert (built_site / "assets" / "engine" / manifest["wheel"]).is_file()
+    wheel = built_site / "assets" / "engine" / manifest["wheel"]
+    lock = json.loads((built_site / "assets" / "engine" / "pyodide-lock.json").read_text())
+    stock = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())
+    assert lock["info"] == stock["info"]
+    assert lock["packages"] == {
+        "partnerskap": {
+            "name": "partnerskap",
+            "version": __version__,
+            "file_name": manifest["wheel"],
+            "install_dir": "site",
+            "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+            "package_type": "package",
+            "imports": ["partnerskap"],
+            "depends": [],
+        }
+    }
     assert manifest["pyodide"] == json.loads((ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
 
 
@@ -76,7 +94,9 @@ def test_content_error_stops_the_strict_build(tmp_path: Path) -> None:
     from helpers import mkdocs_build, project_copy
 
     copy = project_copy(tmp_path / "project")
-    broken = VALID_CHECKLIST.replace("type: number", "type: nummer").replace("side.md#medbestemmelse", "om-partnerskapet.md")
+    broken = VALID_CHECKLIST.replace("type: number", "type: nummer").replace(
+        "side.md#medbestemmelse", "om-partnerskapet.md"
+    )
     (copy / "checklists" / "eksempel.yml").write_text(broken, encoding="utf-8")
     run = mkdocs_build(copy, tmp_path / "out")
     assert run.returncode != 0
