@@ -41,10 +41,13 @@ def test_checklists_are_in_the_navigation(built_site: Path) -> None:
 def test_pyodide_and_engine_are_served_by_the_site(built_site: Path) -> None:
     version = json.loads((ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
     runtime = built_site / "assets" / "pyodide" / version
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
-        assert (runtime / name).is_file(), name
-    assert not (runtime / "pyodide-lock.json").exists()  # the 357-package lock file is not shipped
     manifest = json.loads((built_site / "assets" / "engine" / "manifest.json").read_text())
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", manifest["stdlib"]):
+        assert (runtime / name).is_file(), name
+    # Neither the 357-package lock file nor the 559-module stdlib is shipped.
+    assert sorted(path.name for path in runtime.iterdir() if not path.name.endswith((".gz", ".br"))) == sorted(
+        ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", manifest["stdlib"]]
+    )
     wheel = built_site / "assets" / "engine" / manifest["wheel"]
     lock = json.loads((built_site / "assets" / "engine" / "pyodide-lock.json").read_text())
     stock = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())

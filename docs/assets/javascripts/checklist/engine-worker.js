@@ -7,8 +7,10 @@ async function bootPyodide(manifest) {
   // Pyodide lives in a folder per version, so cached files of an older release are never mixed in.
   const indexURL = new URL(`pyodide/${manifest.pyodide}/`, assets).href;
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
-  // The engine's own lock file declares only the engine wheel, with its sha256.
-  return loadPyodide({ indexURL, lockFileURL: new URL("engine/pyodide-lock.json", assets).href });
+  // The engine's own lock file declares only the engine wheel, with its sha256; the stdlib holds
+  // only the modules the engine uses, precompiled (named by content, see partnerskap/stdlib.py).
+  const lockFileURL = new URL("engine/pyodide-lock.json", assets).href;
+  return loadPyodide({ indexURL, stdLibURL: `${indexURL}${manifest.stdlib}`, lockFileURL });
 }
 
 async function loadEngine(pyodide) {
