@@ -33,7 +33,7 @@ export default [
     },
   },
   {
-    files: ["tests/**/*.mjs", "scripts/**/*.mjs", "eslint.config.mjs"],
+    files: ["tests/**/*.mjs", "scripts/**/*.mjs", "partnerskap/**/*.mjs", "eslint.config.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
   },
 ];
