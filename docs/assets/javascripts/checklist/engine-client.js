@@ -34,6 +34,11 @@ function start() {
   };
 }
 
+/** Start the engine now (idempotent): called as soon as a checklist page is known, before it is set up. */
+export function boot() {
+  if (!worker) start();
+}
+
 function send(method, args) {
   if (!worker) start();
   const id = ++sequence;

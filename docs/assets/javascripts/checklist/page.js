@@ -56,8 +56,9 @@ export class ChecklistPage {
     this.listen(window, "storage", (event) => this.onStorage(event));
     this.listen(window, "pagehide", () => this.store.flush());
     this.listen(window, "beforeprint", () => this.openFilledDetails());
-    // Start the engine after first paint, so it never delays showing or answering the page.
-    requestAnimationFrame(() => setTimeout(() => this.startEngine(), 0));
+    // The worker is already booting (checklist.js); the definition is fetched in parallel. Both
+    // are asynchronous, so neither delays showing or answering the page.
+    this.startEngine();
   }
 
   listen(target, type, handler) {
