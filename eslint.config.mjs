@@ -18,6 +18,10 @@ export default [
     languageOptions: { globals: { ...globals.worker } },
   },
   {
+    files: ["docs/sw.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: { ...globals.serviceworker } },
+  },
+  {
     // Material's classic (non-module) scripts, moved out of inline <script> tags.
     files: ["docs/assets/javascripts/material/**/*.js"],
     languageOptions: {

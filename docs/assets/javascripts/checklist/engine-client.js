@@ -1,6 +1,9 @@
 // The one engine Worker of this browser tab. Module state survives Material's instant
 // navigation, so moving between checklist pages never boots Pyodide a second time.
+import { serviceWorkerControl } from "./offline.js";
+
 let worker = null;
+let starting = null;
 let sequence = 0;
 const pending = new Map();
 let readyMarked = false;
@@ -36,15 +39,17 @@ function start() {
 
 /** Start the engine now (idempotent): called as soon as a checklist page is known, before it is set up. */
 export function boot() {
-  if (!worker) start();
+  // On a first visit, wait until the service worker controls the page, so the engine's files are
+  // cached as they load (it takes milliseconds; on later visits it controls the page already).
+  if (!starting) starting = serviceWorkerControl().then(() => worker || start());
+  return starting;
 }
 
 function send(method, args) {
-  if (!worker) start();
   const id = ++sequence;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, request: JSON.stringify({ method, args }) });
+    boot().then(() => worker.postMessage({ id, request: JSON.stringify({ method, args }) }));
   });
 }
 
