@@ -633,15 +633,23 @@ export class ChecklistPage {
     this.progressText.textContent = `Fremdrift: ${total.text} (${total.percent} %)`;
     this.progressBar.value = total.percent;
     this.progressBar.hidden = false;
+    // Looked up once: a query per section per update is quadratic on long checklists.
+    this.sectionLines ??= new Map(
+      [...this.article.querySelectorAll("[data-pv-section-progress]")].map((line) => [
+        line.dataset.pvSectionProgress,
+        line,
+      ]),
+    );
     for (const [sectionId, counts] of Object.entries(result.sections)) {
-      const line = this.article.querySelector(`[data-pv-section-progress="${CSS.escape(sectionId)}"]`);
-      if (line) {
-        line.textContent = counts.text;
-        line.hidden = false;
-      }
+      const line = this.sectionLines.get(sectionId);
+      if (line && line.textContent !== counts.text) line.textContent = counts.text;
+      if (line) line.hidden = false;
     }
     const visible = new Set(result.visible);
-    for (const [itemId, fieldset] of this.items) fieldset.hidden = !visible.has(itemId);
+    for (const [itemId, fieldset] of this.items) {
+      const hidden = !visible.has(itemId);
+      if (fieldset.hidden !== hidden) fieldset.hidden = hidden; // unchanged items cost no style work
+    }
     const filtered = this.filters.role || this.filters.phase || this.filters.unanswered;
     this.filterSummary.textContent = filtered ? `Viser ${visible.size} av ${this.items.size} punkter.` : "";
     performance.mark("pv-progress-updated");
