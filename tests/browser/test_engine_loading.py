@@ -57,7 +57,8 @@ def test_engine_wheel_is_checked_against_the_lock_files_sha256(site, page: Page,
     tampered = bytearray(original)
     tampered[-10] ^= 0xFF
     body = {"wheel": bytes(tampered)}
-    page.route(wheel_url, lambda route: route.fulfill(body=body["wheel"], content_type="application/zip"))
+    # On the context, so the route also sees what the service worker fetches for the engine.
+    page.context.route(wheel_url, lambda route: route.fulfill(body=body["wheel"], content_type="application/zip"))
     page.goto(site.url + "sjekklister/partnerskapsavtale/")
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("Sjekklistemotoren kunne ikke starte", timeout=120_000)
