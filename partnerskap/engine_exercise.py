@@ -24,10 +24,13 @@ WALKTHROUGH = {
 }
 
 
-def _call(method: str, called: set[str], expect_ok: bool = True, **args: Any) -> Any:
+def _call(method: str, called: set[str], expect_ok: bool | None = True, **args: Any) -> Any:
+    """One request through :func:`api.handle`; ``expect_ok=None`` accepts a refusal with a message too."""
     response = json.loads(api.handle(json.dumps({"method": method, "args": args}, ensure_ascii=False)))
     called.add(method)
-    if response["ok"] is not expect_ok:
+    if expect_ok is None and not response["ok"] and response.get("message"):
+        return None
+    if response["ok"] is not (expect_ok is not False):
         raise AssertionError(f"{method}: expected ok={expect_ok}, got {response}")
     return response.get("result")
 
@@ -119,8 +122,12 @@ def exercise(definitions: list[dict[str, Any]]) -> list[str]:
             a={"name": "Første", "answers": first},
             b={"name": "Andre", "answers": second},
         )
-        shared = _call("share_encode", called, checklist=checklist, walkthrough=WALKTHROUGH, answers=first)
-        _call("share_decode", called, checklist=checklist, fragment=shared["fragment"])
+        # Share links have a length limit, which a long checklist exceeds: a refusal is a valid answer.
+        shared = _call(
+            "share_encode", called, expect_ok=None, checklist=checklist, walkthrough=WALKTHROUGH, answers=first
+        )
+        if shared is not None:
+            _call("share_decode", called, checklist=checklist, fragment=shared["fragment"])
         _call("share_decode", called, expect_ok=False, checklist=checklist, fragment="ødelagt")
     missing = sorted(set(api.METHODS) - called)
     if missing:
