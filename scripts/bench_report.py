@@ -140,11 +140,12 @@ Hva som måles:
   `loadPyodide` fra de samme filene på nettstedet, med Pyodides eget standardbibliotek og låsefil).
 - **Bytes:** alt nginx sendte, med hoder, for et første besøk i en ny nettleserprofil og for et nytt
   besøk i samme profil. Profilene holder hurtigbufferen i minnet, som et gjeste- eller inkognitovindu.
-- **4× CPU-struping:** Chromium struper bare sidens hovedtråd, ikke workere, og Pyodide kjører i en
-  worker. Tallet viser altså hvor mye en treg hovedtråd forsinker motoren (sideoppsett, moduler,
-  meldinger), ikke hvor lang tid Python-arbeidet tar på en treg maskin. Det arbeidet skalerer omtrent
-  med maskinens hastighet for både motoren og ren Pyodide. Raden «samme regneløkke» viser hva
-  strupingen faktisk bremser på denne maskinen.
+- **4× CPU-struping:** Chromiums struping (via DevTools-protokollen) er laget for sidens hovedtråd,
+  mens Pyodide kjører i en worker. Raden «samme regneløkke» måler hva strupingen faktisk bremser på
+  denne maskinen: en fast regneløkke på hovedtråden og i en worker, med og uten struping. Bremses
+  ikke workeren, viser 4×-tallene bare hvor mye en treg hovedtråd forsinker motoren (sideoppsett,
+  moduler, meldinger); Python-arbeidet i workeren tar da lengre tid på en treg maskin for både
+  motoren og ren Pyodide, og forholdstallet ved 1× sier mest om den delen.
 - **2000 punkter:** en generert sjekkliste med 2000 punkter av alle typer: tiden fra et klikk til
   fremdriften er oppdatert på siden, motorens fremdriftskall og hver eksport med alle punkter besvart.
 - **Veiledningsside:** det en veiledningsside sender ved flere sjekklister (kopier av den minste).

@@ -615,8 +615,9 @@ export class ChecklistPage {
     if (!this.engineLoaded || this.progressQueued) return;
     this.progressQueued = true;
     this.engineLoaded.then(() => {
-      // Coalesce bursts of edits into one engine call per frame.
-      requestAnimationFrame(async () => {
+      // Coalesce the events of one edit (input and change) into one engine call: a task, not a
+      // frame, so the progress is not a frame late.
+      setTimeout(async () => {
         this.progressQueued = false;
         const result = await engine.call("progress", {
           checklist: this.checklist,
@@ -624,7 +625,7 @@ export class ChecklistPage {
           filters: this.filters,
         });
         this.renderProgress(result);
-      });
+      }, 0);
     });
   }
 
