@@ -25,7 +25,7 @@ async function loadEngine(pyodide) {
 }
 
 const engine = (async () => {
-  // Always revalidated: after KS publishes, the manifest names the new engine at once.
+  // Revalidated (or, under the service worker, the release it caches): it names this release's engine.
   const manifest = await (await fetch(new URL("engine/manifest.json", assets), { cache: "no-cache" })).json();
   const pyodide = await bootPyodide(manifest);
   await loadEngine(pyodide);
