@@ -18,6 +18,10 @@ export default [
     languageOptions: { globals: { ...globals.worker } },
   },
   {
+    files: ["docs/sw.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: { ...globals.serviceworker } },
+  },
+  {
     // Material's classic (non-module) scripts, moved out of inline <script> tags.
     files: ["docs/assets/javascripts/material/**/*.js"],
     languageOptions: {
@@ -33,7 +37,7 @@ export default [
     },
   },
   {
-    files: ["tests/**/*.mjs", "scripts/**/*.mjs", "eslint.config.mjs"],
+    files: ["tests/**/*.mjs", "scripts/**/*.mjs", "partnerskap/**/*.mjs", "eslint.config.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
   },
 ];

@@ -43,6 +43,7 @@ class NginxSite:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.brotli = BROTLI_MODULE.is_file()
+        self.access_log = work_dir / "logs" / "access.log"
         conf = work_dir / "conf"
         shutil.copytree(CONFIG_DIR, conf / "partnerskap", dirs_exist_ok=True)
         (work_dir / "logs").mkdir(parents=True, exist_ok=True)
@@ -56,7 +57,8 @@ pid {work_dir}/nginx.pid;
 error_log {work_dir}/logs/error.log warn;
 events {{ worker_connections 256; }}
 http {{
-    access_log {work_dir}/logs/access.log;
+    log_format sent '$status $bytes_sent $body_bytes_sent "$request"';
+    access_log {work_dir}/logs/access.log sent;
     client_body_temp_path {work_dir}/tmp_body;
     proxy_temp_path {work_dir}/tmp_proxy;
     fastcgi_temp_path {work_dir}/tmp_fastcgi;
@@ -94,6 +96,21 @@ http {{
             except OSError:
                 time.sleep(0.05)  # polling a socket for readiness, not waiting for a result
         raise TimeoutError("nginx did not start listening")
+
+    def log_position(self) -> int:
+        """Where the access log ends now: pass it to :meth:`sent_since` to see the requests after it."""
+        return self.access_log.stat().st_size if self.access_log.exists() else 0
+
+    def sent_since(self, position: int) -> list[tuple[int, int, int, str]]:
+        """(status, bytes sent with headers, body bytes, request line) of each response logged after ``position``."""
+        with self.access_log.open("rb") as log:
+            log.seek(position)
+            lines = log.read().decode().splitlines()
+        entries = []
+        for line in lines:
+            status, sent, body, request = line.split(" ", 3)
+            entries.append((int(status), int(sent), int(body), request.strip('"')))
+        return entries
 
     def stop(self) -> None:
         self.process.terminate()

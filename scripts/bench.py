@@ -1,16 +1,20 @@
-"""Benchmark: the figures of PRODUCT.md §6, as ratios and medians from one run in one browser.
+"""Benchmark: the performance figures of PRODUCT.md §6 and issue 13, from one run in one browser.
 
-Not part of the test suite (timings vary by machine); run on demand with ``scripts/bench``.
-It builds the site, serves it on 127.0.0.1, drives Debian's Chromium with Playwright and
-writes a table to bench-results/latest.md and to the docs page docs/ytelse.md.
+Not part of the test suite (timings vary by machine); run on demand with ``scripts/bench``. It
+builds the site, serves it with the project's own nginx configuration (partnerskap.nginx), drives
+Debian's Chromium with Playwright and writes the table to bench-results/latest.md and docs/ytelse.md.
+Every browser measurement uses a fresh profile (Playwright's contexts keep their cache in memory,
+like a guest or incognito window). Byte counts are what nginx logged as sent, headers included.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -20,11 +24,23 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT))
 
-from helpers import free_port, mkdocs_build  # noqa: E402
-from server import SiteServer  # noqa: E402
+from bench_pages import (  # noqa: E402
+    BARE_PAGE,
+    BARE_SCRIPT,
+    SPIN_PAGE,
+    SPIN_SCRIPT,
+    SPIN_WORKER,
+    bare_worker,
+    big_checklist,
+    copies,
+)
+from bench_report import report  # noqa: E402
+
+from partnerskap.engine.exports import EXPORTERS  # noqa: E402
+from partnerskap.nginx import NginxSite  # noqa: E402
+from partnerskap.precompress import precompress  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -36,31 +52,36 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-BARE_PAGE = """<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Bare Pyodide</title></head>
-<body><script type="module">
-const start = performance.now();
-const worker = new Worker(new URL("./bare-worker.js", import.meta.url), { type: "module" });
-worker.onmessage = () => { window.bareReady = performance.now() - start; };
-</script></body></html>"""
-BARE_WORKER = """const manifest = await (await fetch(new URL("../assets/engine/manifest.json", import.meta.url))).json();
-const indexURL = new URL(`../assets/pyodide/${manifest.pyodide}/`, import.meta.url).href;
-const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
-await loadPyodide({ indexURL });
-self.postMessage("ready");"""
+BIG = "bench-2000"
+WAIT_ENGINE = "() => document.getElementById('pv-app')?.dataset.pvProgress !== undefined"
+READY_FROM_NAVIGATION = "() => performance.getEntriesByName('pv-engine-ready')[0].startTime"
+TIMEOUT = 180_000
 
 
-def timed_build(project: Path, out: Path, config: str | None = None) -> float:
+def build(project: Path, out: Path, site_url: str | None = None, cache: Path | None = None) -> float:
+    """``mkdocs build --strict`` of ``project``; returns the seconds it took."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    if cache:
+        env["PARTNERSKAP_CACHE"] = str(cache)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
-    if config:
-        command += ["--config-file", config]
     start = time.perf_counter()
-    run = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env)
+    run = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, check=False)
     elapsed = time.perf_counter() - start
     if run.returncode != 0:
         raise SystemExit(run.stderr[-3000:])
     return elapsed
+
+
+def project_copy(target: Path, extra: dict[str, str]) -> Path:
+    """The project's sources with extra checklists (file name → YAML), to build for a measurement."""
+    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "tests", "bench-results", "__pycache__")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    for name, text in extra.items():
+        (target / "checklists" / name).write_text(text, encoding="utf-8")
+    return target
 
 
 def material_only_project(work: Path) -> Path:
@@ -74,262 +95,283 @@ def material_only_project(work: Path) -> Path:
     )
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for block, following in (("hooks:", "extra_css:"), ("watch:", "markdown_extensions:")):
-        start, end = config.index(block), config.index(following)
-        config = config[:start] + config[end:]
-    config = config[: config.index("nav:")]  # every page, in file order
+        if block in config:
+            start, end = config.index(block), config.index(following)
+            config = config[:start] + config[end:]
+    config = config[: re.search(r"^(not_in_nav|nav):", config, re.MULTILINE).start()]  # every page, in file order
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return project
 
 
 def bench_build(runs: int, work: Path) -> dict[str, float]:
+    """Our build against Material alone, both on a warm cache (medians), and our build on a cold cache."""
     plain = material_only_project(work)
+    build(ROOT, work / "warm-up")  # fills the precompression and stdlib caches
     ours, theirs = [], []
     for i in range(runs):
-        ours.append(timed_build(ROOT, work / f"ours-{i}"))
-        theirs.append(timed_build(plain, work / f"plain-{i}"))
-    return {"ours": statistics.median(ours), "material": statistics.median(theirs)}
+        ours.append(build(ROOT, work / f"ours-{i}"))
+        theirs.append(build(plain, work / f"plain-{i}"))
+    cold = build(ROOT, work / "cold", cache=work / "empty-cache")
+    return {"ours": statistics.median(ours), "material": statistics.median(theirs), "cold": cold}
 
 
-def largest_checklist() -> str:
-    from partnerskap.project import load_project
+def add_bare_page(site_dir: Path) -> None:
+    """bench/: a page whose module worker only calls loadPyodide, with Pyodide's stock stdlib and lock file."""
+    pyodide = ROOT / "node_modules" / "pyodide"
+    version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]
+    bench = site_dir / "bench"
+    bench.mkdir()
+    (bench / "bare.html").write_text(BARE_PAGE, encoding="utf-8")
+    (bench / "bare.js").write_text(BARE_SCRIPT, encoding="utf-8")
+    (bench / "bare-worker.js").write_text(bare_worker(version), encoding="utf-8")
+    for name, text in (("spin.html", SPIN_PAGE), ("spin.js", SPIN_SCRIPT), ("spin-worker.js", SPIN_WORKER)):
+        (bench / name).write_text(text, encoding="utf-8")
+    stock = bench / "stock"
+    stock.mkdir()
+    for name in ("python_stdlib.zip", "pyodide-lock.json"):
+        shutil.copyfile(pyodide / name, stock / name)
+    precompress(bench)  # served like the site's own files (cached by content hash)
 
-    project = load_project(ROOT / "checklists", ROOT / "docs", ROOT)
-    return max(project.checklists.values(), key=lambda c: len(c.items())).id
+
+class Browser:
+    """Debian's Chromium, one fresh profile per measurement."""
+
+    def __init__(self, playwright: object) -> None:
+        self.browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
+
+    def page(self, throttle: float = 1):
+        context = self.browser.new_context()
+        page = context.new_page()
+        if throttle != 1:
+            # Slows the page's main thread only: Chromium does not apply it to workers (see report).
+            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        return context, page
 
 
-WAIT_ENGINE = "() => document.getElementById('pv-app')?.dataset.pvProgress !== undefined"
-
-
-def bench_browser(site: SiteServer, runs: int, checklist: str) -> dict[str, object]:
-    from playwright.sync_api import sync_playwright
-
-    results: dict[str, list[float]] = {
-        k: [] for k in ("bare", "engine", "answer_saved", "progress", "guidance_bytes", "checklist_bytes")
+def sent(server: NginxSite, position: int) -> dict[str, int]:
+    entries = server.sent_since(position)
+    return {
+        "bytes": sum(e[1] for e in entries),
+        "body": sum(e[2] for e in entries),
+        "requests": len(entries),
+        "not_modified": sum(1 for e in entries if e[0] == 304),
     }
-    exports: dict[str, list[float]] = {}
-    reboots: list[int] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for _ in range(runs):
-            # Bare Pyodide boot and our engine's readiness, each in a fresh profile (cold cache), alternating.
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(site.url + "bench/bare.html")
-            page.wait_for_function("() => window.bareReady !== undefined", timeout=180_000)
-            results["bare"].append(page.evaluate("window.bareReady"))
-            context.close()
-
-            context = browser.new_context()
-            page = context.new_page()
-            # Answer the first item the moment the DOM is ready, and time until it is in storage.
-            page.add_init_script(
-                """document.addEventListener('DOMContentLoaded', () => {
-                     const t0 = performance.now();
-                     const radio = document.querySelector('fieldset[data-pv-item] input[type=radio]');
-                     radio.click();
-                     const saved = Object.keys(localStorage).some(k => k.includes(':svar:'));
-                     window.answerSaved = saved ? performance.now() - t0 : null;
-                   });"""
-            )
-            sizes = []
-            page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
-            page.goto(site.url + f"sjekklister/{checklist}/")
-            page.wait_for_function(WAIT_ENGINE, timeout=180_000)
-            page.wait_for_load_state("networkidle")
-            results["checklist_bytes"].append(sum(sizes))
-            saved = page.evaluate("window.answerSaved")
-            results["answer_saved"].append(saved if saved is not None else float("inf"))
-            results["engine"].append(
-                page.evaluate("performance.measure('engine', 'pv-engine-boot', 'pv-engine-ready').duration")
-            )
-            # Progress latency: change an answer, wait for the engine's progress to be shown.
-            for index in range(12):
-                results["progress"].append(
-                    page.evaluate(
-                        """async (index) => {
-                         const radios = [...document.querySelectorAll('fieldset[data-pv-item]')][index + 1].querySelectorAll('input[type=radio]');
-                         const app = document.getElementById('pv-app');
-                         const before = app.dataset.pvProgress;
-                         const t0 = performance.now();
-                         radios[0].click();
-                         await new Promise(resolve => {
-                           const observer = new MutationObserver(() => { if (app.dataset.pvProgress !== before) { observer.disconnect(); resolve(); } });
-                           observer.observe(app, { attributes: true });
-                         });
-                         return performance.now() - t0;
-                       }""",
-                        index,
-                    )
-                )
-            # Every export of the largest checklist, fully answered.
-            page.evaluate(
-                """() => { for (const fieldset of document.querySelectorAll('fieldset[data-pv-item]')) {
-                             const radio = fieldset.querySelector('input[type=radio]');
-                             if (radio) radio.click(); } }"""
-            )
-            for kind in ("json", "csv", "markdown", "xlsx", "referat"):
-                duration = page.evaluate(
-                    """async ({checklist, kind}) => {
-                         const engine = await import('/assets/javascripts/checklist/engine-client.js');
-                         const answers = {};
-                         for (const key of Object.keys(localStorage)) if (key.includes(':svar:')) answers[key.split(':svar:')[1]] = JSON.parse(localStorage.getItem(key));
-                         const t0 = performance.now();
-                         await engine.call('export', { checklist, kind, walkthrough: { name: 'Benchmark' }, answers, archived: {}, today: '2026-01-01' });
-                         return performance.now() - t0;
-                       }""",
-                    {"checklist": checklist, "kind": kind},
-                )
-                exports.setdefault(kind, []).append(duration)
-            # Instant navigation to another checklist and back: does Pyodide boot again?
-            page.evaluate("() => { window.sameDocument = true; }")
-            page.get_by_role("navigation").get_by_role("link", name="Sjekklister", exact=True).first.click()
-            page.wait_for_url(site.url + "sjekklister/")
-            page.go_back()
-            page.wait_for_function(WAIT_ENGINE, timeout=180_000)
-            same = page.evaluate("window.sameDocument === true")
-            reboots.append(page.evaluate("window.partnerskapEngineStats.boots") - 1 if same else -1)
-            context.close()
-
-            context = browser.new_context()
-            page = context.new_page()
-            sizes = []
-            pyodide = []
-            page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
-            page.on("request", lambda request: "/assets/pyodide/" in request.url and pyodide.append(request.url))
-            page.goto(site.url + "om-partnerskapet/")
-            page.wait_for_load_state("networkidle")
-            results["guidance_bytes"].append(sum(sizes))
-            results.setdefault("guidance_pyodide_requests", []).append(len(pyodide))
-            context.close()
-        browser.close()
-    summary: dict[str, object] = {key: statistics.median(values) for key, values in results.items()}
-    summary["exports"] = {kind: statistics.median(values) for kind, values in exports.items()}
-    summary["reboots"] = max(reboots)
-    summary["progress_samples"] = len(results["progress"])
-    return summary
 
 
-def ms(value: float) -> str:
-    return f"{value:.0f} ms" if value < 10_000 else f"{value / 1000:.1f} s"
+def bare_boot(browser: Browser, server: NginxSite, throttle: float = 1) -> float:
+    context, page = browser.page(throttle)
+    page.goto(server.url + "bench/bare.html")
+    page.wait_for_function("() => window.bareReady !== undefined", timeout=TIMEOUT)
+    ready = page.evaluate("window.bareReady")
+    context.close()
+    return ready
 
 
-def report(build: dict[str, float], browser: dict, runs: int, checklist: str) -> str:
-    ratio_engine = browser["engine"] / browser["bare"]
-    ratio_build = build["ours"] / build["material"]
-    slowest_export = max(browser["exports"].values())
-    rows = [
-        ("Svar lagret etter DOMContentLoaded", ms(browser["answer_saved"]), "≤ 100 ms", browser["answer_saved"] <= 100),
-        (
-            "Motoren klar / ren Pyodide-oppstart",
-            f"{ratio_engine:.2f} ({ms(browser['engine'])} / {ms(browser['bare'])})",
-            "≤ 1,15",
-            ratio_engine <= 1.15,
-        ),
-        ("Fremdrift oppdatert etter endring (median)", ms(browser["progress"]), "≤ 50 ms", browser["progress"] <= 50),
-        (
-            "Pyodide-forespørsler på en veiledningsside",
-            f"{browser['guidance_pyodide_requests']:.0f}",
-            "0",
-            browser["guidance_pyodide_requests"] == 0,
-        ),
-        (
-            "Bytes: veiledningsside / sjekklisteside",
-            f"{browser['guidance_bytes'] / 1024:.0f} KiB / {browser['checklist_bytes'] / 1024 / 1024:.1f} MiB",
-            "(informasjon)",
-            True,
-        ),
-        (
-            "Ny Pyodide-oppstart ved direktenavigering",
-            "nei" if browser["reboots"] == 0 else ("ja" if browser["reboots"] > 0 else "full sidelasting"),
-            "nei",
-            browser["reboots"] == 0,
-        ),
-        (
-            "Bygg: vårt / bare Material (samme Markdown)",
-            f"{ratio_build:.2f} ({build['ours']:.1f} s / {build['material']:.1f} s)",
-            "≤ 2",
-            ratio_build <= 2,
-        ),
-        (
-            f"Tregeste eksport av «{checklist}»",
-            f"{ms(slowest_export)} ({', '.join(f'{k} {v:.0f}' for k, v in browser['exports'].items())} ms)",
-            "≤ 500 ms",
-            slowest_export <= 500,
-        ),
+def spin(browser: Browser, server: NginxSite, throttle: float) -> tuple[float, float]:
+    """The same busy loop on the main thread and in a worker: what does CPU throttling slow?"""
+    context, page = browser.page(throttle)
+    page.goto(server.url + "bench/spin.html")
+    page.wait_for_function("() => window.workerSpin !== undefined", timeout=TIMEOUT)
+    result = page.evaluate("[window.mainSpin, window.workerSpin]")
+    context.close()
+    return result[0], result[1]
+
+
+def checklist_visits(
+    browser: Browser, server: NginxSite, url: str, throttle: float = 1, repeat: bool = True
+) -> dict[str, float]:
+    """Engine ready from navigation and bytes sent: a first visit, then a repeat visit in the same profile."""
+    context, page = browser.page(throttle)
+    page.add_init_script(
+        """document.addEventListener('DOMContentLoaded', () => {
+             const t0 = performance.now();
+             document.querySelector('fieldset[data-pv-item] input[type=radio]').click();
+             const saved = Object.keys(localStorage).some((key) => key.includes(':svar:'));
+             window.answerSaved = saved ? performance.now() - t0 : null;
+           });"""
+    )
+    position = server.log_position()
+    page.goto(url)
+    page.wait_for_function(WAIT_ENGINE, timeout=TIMEOUT)
+    # The first visit is complete once the service worker keeps the page for offline use.
+    page.wait_for_function(
+        "async () => navigator.serviceWorker.controller !== null && Boolean(await caches.match(location.href))",
+        timeout=TIMEOUT,
+    )
+    page.wait_for_load_state("networkidle")
+    first = sent(server, position)
+    result = {"first_ready": page.evaluate(READY_FROM_NAVIGATION), "answer_saved": page.evaluate("window.answerSaved")}
+    result.update({f"first_{key}": value for key, value in first.items()})
+    if not repeat:
+        context.close()
+        return result
+    again = context.new_page()
+    if throttle != 1:
+        context.new_cdp_session(again).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    position = server.log_position()
+    again.goto(url)
+    again.wait_for_function(WAIT_ENGINE, timeout=TIMEOUT)
+    again.wait_for_load_state("networkidle")
+    result["repeat_ready"] = again.evaluate(READY_FROM_NAVIGATION)
+    result.update({f"repeat_{key}": value for key, value in sent(server, position).items()})
+    context.close()
+    return result
+
+
+ANSWER_ALL = """async ({definitionUrl}) => {
+  const definition = await (await fetch(definitionUrl)).json();
+  const answers = {};
+  for (const section of definition.sections)
+    for (const item of section.items) {
+      const scale = item.scale ? definition.scales[item.scale] : null;
+      const value = scale ? scale.options[0].value
+        : item.type === 'choice' ? item.options[0] : item.type === 'number' ? 1 : 'Svar';
+      answers[item.id] = { value, note: 'Notat', hash: item.hash };
+    }
+  return answers;
+}"""
+TIME_CALL = """async ({engineUrl, method, args}) => {
+  const engine = await import(engineUrl);
+  const t0 = performance.now();
+  await engine.call(method, args);
+  return performance.now() - t0;
+}"""
+PROGRESS_AFTER_CLICK = """async (index) => {
+  const radios = [...document.querySelectorAll('fieldset[data-pv-item]')][index].querySelectorAll('input[type=radio]');
+  const app = document.getElementById('pv-app');
+  const before = app.dataset.pvProgress;
+  const t0 = performance.now();
+  radios[0].click();
+  await new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (app.dataset.pvProgress !== before) { observer.disconnect(); resolve(); }
+    });
+    observer.observe(app, { attributes: true });
+  });
+  return performance.now() - t0;
+}"""
+
+
+def big_checklist_figures(browser: Browser, server: NginxSite) -> dict[str, object]:
+    """A 2000-item checklist: progress after a click (shown on the page), the engine's progress call, exports."""
+    context, page = browser.page()
+    page.goto(server.url + f"sjekklister/{BIG}/")
+    page.wait_for_function(WAIT_ENGINE, timeout=TIMEOUT)
+    clicks = [page.evaluate(PROGRESS_AFTER_CLICK, index) for index in range(0, 2000, 170)]
+    answers = page.evaluate(ANSWER_ALL, {"definitionUrl": server.url + f"sjekklister/{BIG}.json"})
+    engine_url = server.url + "assets/javascripts/checklist/engine-client.js"
+    progress = [
+        page.evaluate(
+            TIME_CALL, {"engineUrl": engine_url, "method": "progress", "args": {"checklist": BIG, "answers": answers}}
+        )
+        for _ in range(5)
     ]
-    when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
-    lines = [
-        "| Måling | Resultat | Krav | Oppfylt |",
-        "|---|---|---|---|",
-        *[f"| {name} | {value} | {bar} | {'ja' if ok else '**nei**'} |" for name, value, bar, ok in rows],
-        "",
-        f"Målt {when} med {chromium}, Python {platform.python_version()}, {os.cpu_count()} kjerner; "
-        f"medianer over {runs} runder (fremdrift: {browser['progress_samples']} endringer).",
-    ]
-    return "\n".join(lines)
+    exports = {}
+    for kind in EXPORTERS:
+        args = {
+            "checklist": BIG,
+            "kind": kind,
+            "walkthrough": {"id": "bench", "name": "Benchmark"},
+            "answers": answers,
+            "archived": {},
+            "today": "2026-11-30",
+        }
+        exports[kind] = page.evaluate(TIME_CALL, {"engineUrl": engine_url, "method": "export", "args": args})
+    context.close()
+    return {"click": statistics.median(clicks), "progress": statistics.median(progress), "exports": exports}
 
 
-PAGE = """---
-description: Målte ytelsestall for Partnerskapsverktøyet, og hvordan du måler dem selv.
----
+def guidance_bytes(browser: Browser, server: NginxSite) -> int:
+    context, page = browser.page()
+    position = server.log_position()
+    page.goto(server.url + "om-partnerskapet/")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return sent(server, position)["bytes"]
 
-# Ytelse
 
-Tallene under er målt med skriptet `scripts/bench` i en ekte nettleser (Chromium), i én og
-samme kjøring. Forholdstall sammenligner med det samme målt i samme nettleser, slik at
-tallene sier noe også på en annen maskin.
-
-## Siste måling { #siste-maling }
-
-{table}
-
-## Slik måler du selv { #slik-maler-du }
-
-```sh
-scripts/test    # installerer det som trengs (første gang)
-scripts/bench   # bygger, måler og skriver denne siden på nytt
-```
-
-Hva som måles:
-
-- **Svar lagret:** tiden fra sidens `DOMContentLoaded` til et klikket svar ligger i nettleserens lagring, før Python er lastet.
-- **Motoren klar:** tiden fra motoren startes til den har lastet sjekklisten, delt på tiden en ren Pyodide-oppstart tar i samme nettleser.
-- **Fremdrift:** tiden fra et svar endres til fremdriften på siden er oppdatert av motoren.
-- **Bytes:** alt en side laster ned, uten hurtigbuffer. Veiledningssider laster ingenting av Pyodide.
-- **Direktenavigering:** om Pyodide startes på nytt når du går fra sjekkliste til sjekkliste.
-- **Bygg:** hele nettstedet med sjekklistene, delt på Material alene med den samme Markdown-teksten.
-- **Eksport:** hvert eksportformat for den største sjekklisten, helt utfylt.
-"""
+def serve(site_dir: Path, work: Path) -> NginxSite:
+    return NginxSite(site_dir, work)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from partnerskap.project import load_project
+
+    real = load_project(ROOT / "checklists", ROOT / "docs", ROOT).checklists
+    checklist = max(real.values(), key=lambda c: len(c.items())).id
+    smallest = min(real.values(), key=lambda c: len(c.items())).id
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        build = bench_build(3, work)
-        port = free_port()
-        site_dir = work / "site"
-        run = mkdocs_build(ROOT, site_dir, site_url=f"http://127.0.0.1:{port}/")
-        if run.returncode != 0:
-            raise SystemExit(run.stderr[-3000:])
-        (site_dir / "bench").mkdir()
-        (site_dir / "bench" / "bare.html").write_text(BARE_PAGE, encoding="utf-8")
-        (site_dir / "bench" / "bare-worker.js").write_text(BARE_WORKER, encoding="utf-8")
-        site = SiteServer(site_dir, port=port)
-        checklist = largest_checklist()
+        builds = bench_build(3, work)
+        sites = {}
+        for extra in (0, 50, 200):
+            project = project_copy(work / f"project-{extra}", {f"{BIG}.yml": big_checklist(BIG, 2000)})
+            if extra:
+                for name, text in copies(ROOT / "checklists" / f"{smallest}.yml", extra).items():
+                    (project / "checklists" / name).write_text(text, encoding="utf-8")
+            sites[len(real) + 1 + extra] = project
+        servers: dict[int, NginxSite] = {}
         try:
-            browser = bench_browser(site, args.runs, checklist)
+            for count, project in sites.items():
+                site_dir = work / f"site-{count}"
+                build(project, site_dir)
+                add_bare_page(site_dir)
+                servers[count] = serve(site_dir, work / f"nginx-{count}")
+            main_count = min(servers)
+            server = servers[main_count]
+            url = server.url + f"sjekklister/{checklist}/"
+            runs: dict[str, list] = {}
+            with sync_playwright() as playwright:
+                browser = Browser(playwright)
+                for _ in range(args.runs):
+                    # Paired and alternating, so drift on the machine hits both sides alike.
+                    runs.setdefault("bare", []).append(bare_boot(browser, server))
+                    for key, value in checklist_visits(browser, server, url).items():
+                        runs.setdefault(key, []).append(value)
+                    runs.setdefault("bare_4x", []).append(bare_boot(browser, server, throttle=4))
+                    runs.setdefault("ready_4x", []).append(
+                        checklist_visits(browser, server, url, 4, repeat=False)["first_ready"]
+                    )
+                    for rate in (1, 4):
+                        main_thread, worker = spin(browser, server, rate)
+                        runs.setdefault(f"spin_main_{rate}x", []).append(main_thread)
+                        runs.setdefault(f"spin_worker_{rate}x", []).append(worker)
+                big = [big_checklist_figures(browser, server) for _ in range(max(1, args.runs // 2))]
+                growth = {count: guidance_bytes(browser, servers[count]) for count in sorted(servers)}
+                browser.browser.close()
         finally:
-            site.stop()
-    table = report(build, browser, args.runs, checklist)
+            for running in servers.values():
+                running.stop()
+        index_sizes = {
+            count: (work / f"site-{count}" / "search" / "search_index.json").stat().st_size for count in sorted(servers)
+        }
+    figures = {key: statistics.median(v for v in values if v is not None) for key, values in runs.items() if values}
+    figures["big"] = {
+        "click": statistics.median(b["click"] for b in big),
+        "progress": statistics.median(b["progress"] for b in big),
+        "exports": {kind: statistics.median(b["exports"][kind] for b in big) for kind in big[0]["exports"]},
+    }
+    figures["growth"] = growth
+    figures["index_sizes"] = index_sizes
+    chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True, check=False)
+    when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    about = (
+        f"Målt {when} med {chromium.stdout.strip()}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} kjerner, nginx med prosjektets oppsett; medianer over {args.runs} runder "
+        f"(«{checklist}», {len(real)} sjekklister og en med 2000 punkter)."
+    )
+    page, table = report(figures, builds, about, f"scripts/bench --runs {args.runs}")
     print(table)
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
     (out / "latest.md").write_text(table + "\n", encoding="utf-8")
-    (ROOT / "docs" / "ytelse.md").write_text(PAGE.replace("{table}", table), encoding="utf-8")
+    (out / "latest.json").write_text(json.dumps({"figures": figures, "builds": builds}, indent=1), encoding="utf-8")
+    (ROOT / "docs" / "ytelse.md").write_text(page, encoding="utf-8")
 
 
 if __name__ == "__main__":

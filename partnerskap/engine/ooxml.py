@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
-from xml.sax.saxutils import escape
+from html import escape  # not xml.sax.saxutils, which pulls in ~38 modules
 
 from .textsafety import xml_text
 

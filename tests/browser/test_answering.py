@@ -54,7 +54,7 @@ def test_answers_are_saved_and_restored_after_reload(site, page: Page) -> None:
 
 def test_answers_are_saved_before_and_without_the_engine(site, page: Page, page_errors) -> None:
     # Block Pyodide entirely: the form must still work and save.
-    page.route("**/assets/pyodide/**", lambda route: route.abort())
+    page.context.route("**/assets/pyodide/**", lambda route: route.abort())  # also what the service worker fetches
     page.goto(site.url + CHECKLIST)
     item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     assert [answer["value"] for answer in stored_answers(page).values()] == ["ja"]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 
 import pytest
 from helpers import VALID_CHECKLIST
+
+from partnerskap import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKLIST_IDS = sorted(p.stem for p in (ROOT / "checklists").glob("*.yml"))
@@ -38,10 +41,29 @@ def test_checklists_are_in_the_navigation(built_site: Path) -> None:
 def test_pyodide_and_engine_are_served_by_the_site(built_site: Path) -> None:
     version = json.loads((ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
     runtime = built_site / "assets" / "pyodide" / version
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
-        assert (runtime / name).is_file(), name
     manifest = json.loads((built_site / "assets" / "engine" / "manifest.json").read_text())
-    assert (built_site / "assets" / "engine" / manifest["wheel"]).is_file()
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", manifest["stdlib"]):
+        assert (runtime / name).is_file(), name
+    # Neither the 357-package lock file nor the 559-module stdlib is shipped.
+    assert sorted(path.name for path in runtime.iterdir() if not path.name.endswith((".gz", ".br"))) == sorted(
+        ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", manifest["stdlib"]]
+    )
+    wheel = built_site / "assets" / "engine" / manifest["wheel"]
+    lock = json.loads((built_site / "assets" / "engine" / "pyodide-lock.json").read_text())
+    stock = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())
+    assert lock["info"] == stock["info"]
+    assert lock["packages"] == {
+        "partnerskap": {
+            "name": "partnerskap",
+            "version": __version__,
+            "file_name": manifest["wheel"],
+            "install_dir": "site",
+            "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+            "package_type": "package",
+            "imports": ["partnerskap"],
+            "depends": [],
+        }
+    }
     assert manifest["pyodide"] == json.loads((ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
 
 

@@ -3,6 +3,7 @@
 // DOMContentLoaded), so answers are saved from the first moment; Material's document$ then
 // re-mounts after every instant navigation.
 import { CombinePage } from "./checklist/combine.js";
+import { boot } from "./checklist/engine-client.js";
 import { ChecklistPage } from "./checklist/page.js";
 
 let page = null;
@@ -16,5 +17,7 @@ function mount() {
   else if (root) page = new CombinePage(root);
 }
 
+// Pyodide takes longest of all: start it before the page is set up.
+if (document.getElementById("pv-app")) boot();
 mount();
 if (window.document$) window.document$.subscribe(mount);

@@ -2,7 +2,10 @@
 // navigation, so moving between checklist pages never boots Pyodide a second time.
 // Every request settles: with the engine's answer, or with an Error when the engine failed
 // to start, stopped, or sent something that is not valid JSON.
+import { serviceWorkerControl } from "./offline.js";
+
 let worker = null;
+let starting = null;
 let sequence = 0;
 const pending = new Map();
 let readyMarked = false;
@@ -65,17 +68,24 @@ function start() {
   };
 }
 
+/** Start the engine now (idempotent): called as soon as a checklist page is known, before it is set up. */
+export function boot() {
+  // On a first visit, wait until the service worker controls the page, so the engine's files are
+  // cached as they load (it takes milliseconds; on later visits it controls the page already).
+  if (!starting) starting = serviceWorkerControl().then(() => worker || start());
+  return starting;
+}
+
 function send(method, args) {
-  if (!worker) start();
   const id = ++sequence;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    try {
-      worker.postMessage({ id, request: JSON.stringify({ method, args }) });
-    } catch (error) {
-      pending.delete(id);
-      reject(error);
-    }
+    boot()
+      .then(() => worker.postMessage({ id, request: JSON.stringify({ method, args }) }))
+      .catch((error) => {
+        pending.delete(id);
+        reject(error);
+      });
   });
 }
 
@@ -89,6 +99,7 @@ export function onStatus(listener) {
 export function restart() {
   if (worker) worker.terminate();
   worker = null;
+  starting = null;
   readyMarked = false;
   rejectAll("sjekklistemotoren ble startet på nytt");
 }

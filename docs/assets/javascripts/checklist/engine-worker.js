@@ -91,29 +91,34 @@ for (const name of ["instantiate", "instantiateStreaming"]) {
     });
 }
 
-async function fetchWheel(manifest) {
-  // The hash in the query makes a new engine version bypass the browser cache.
-  const response = await nativeFetch(
-    new URL(`engine/${manifest.wheel}?v=${manifest.sha256.slice(0, 16)}`, assets),
-  );
-  if (!response.ok) throw new Error(`motorpakken svarte med HTTP-status ${response.status}`);
-  return response.arrayBuffer();
-}
-
 async function bootPyodide(manifest) {
   // Pyodide lives in a folder per version, so cached files of an older release are never mixed in.
   const indexURL = new URL(`pyodide/${manifest.pyodide}/`, assets).href;
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
-  return loadPyodide({ indexURL });
+  // The engine's own lock file declares only the engine wheel, with its sha256; the stdlib holds
+  // only the modules the engine uses, precompiled (named by content, see partnerskap/stdlib.py).
+  const lockFileURL = new URL("engine/pyodide-lock.json", assets).href;
+  return loadPyodide({ indexURL, stdLibURL: `${indexURL}${manifest.stdlib}`, lockFileURL });
+}
+
+async function loadEngine(pyodide) {
+  // loadPackage fetches the wheel with the lock file's sha256 as its integrity, so a changed or
+  // damaged wheel is refused. It reports failures through errorCallback instead of throwing.
+  const problems = [];
+  const loaded = await pyodide.loadPackage("partnerskap", {
+    errorCallback: (message) => problems.push(message),
+  });
+  if (!loaded.some((pkg) => pkg.name === "partnerskap"))
+    throw new Error(`engine wheel not loaded: ${problems.join(" ") || "unknown error"}`);
 }
 
 async function boot() {
-  // Always revalidated: after KS publishes, the manifest names the new engine at once.
+  // Revalidated (or, under the service worker, the release it caches): it names this release's engine.
   const response = await nativeFetch(new URL("engine/manifest.json", assets), { cache: "no-cache" });
   if (!response.ok) throw new Error(`manifest.json svarte med HTTP-status ${response.status}`);
   const manifest = await response.json();
-  const [pyodide, wheel] = await Promise.all([bootPyodide(manifest), fetchWheel(manifest)]);
-  pyodide.unpackArchive(wheel, "wheel");
+  const pyodide = await bootPyodide(manifest);
+  await loadEngine(pyodide);
   return pyodide.pyimport("partnerskap.engine.api").handle;
 }
 

@@ -67,8 +67,9 @@ export class ChecklistPage {
     this.listen(window, "pagehide", () => this.store.flush());
     this.listen(window, "beforeunload", (event) => this.life.beforeUnload(event));
     this.listen(window, "beforeprint", () => this.openFilledDetails());
-    // Start the engine after first paint, so it never delays showing or answering the page.
-    requestAnimationFrame(() => setTimeout(() => this.startEngine(), 0));
+    // The worker is already booting (checklist.js); the definition is fetched in parallel. Both
+    // are asynchronous, so neither delays showing or answering the page.
+    this.startEngine();
   }
 
   listen(target, type, handler) {
@@ -605,24 +606,32 @@ export class ChecklistPage {
   }
 
   queueProgress() {
-    if (!this.engineLoaded || this.progressQueued) return;
+    if (!this.engineLoaded) return;
+    if (this.progressQueued) {
+      this.progressDirty = true; // sent as one more request when the one in flight returns
+      return;
+    }
     this.progressQueued = true;
     this.engineLoaded.then(
-      () => {
-        // Coalesce bursts of edits into one engine call per frame.
-        requestAnimationFrame(async () => {
-          this.progressQueued = false;
-          try {
+      async () => {
+        // Sent at once, not after a frame or a task: the engine computes while the page repaints
+        // (on a 2000-item page a repaint takes longer than the engine). At most one request is in
+        // flight; edits made meanwhile go out together in the next.
+        try {
+          do {
+            this.progressDirty = false;
             const result = await engine.call("progress", {
               checklist: this.checklist,
               answers: this.answers,
               filters: this.filters,
             });
             this.renderProgress(result);
-          } catch {
-            /* progress is shown again after the next change; the answers are saved either way */
-          }
-        });
+          } while (this.progressDirty);
+        } catch {
+          /* progress is shown again after the next change; the answers are saved either way */
+        } finally {
+          this.progressQueued = false;
+        }
       },
       () => {
         this.progressQueued = false; // the engine failed to start; its status offers «Prøv igjen»
@@ -636,15 +645,25 @@ export class ChecklistPage {
     setText(this.progressText, `Fremdrift: ${total.text} (${total.percent} %)`);
     this.progressBar.value = total.percent;
     this.progressBar.hidden = false;
+    // Looked up once: a query per section per update is quadratic on long checklists.
+    this.sectionLines ??= new Map(
+      [...this.article.querySelectorAll("[data-pv-section-progress]")].map((line) => [
+        line.dataset.pvSectionProgress,
+        line,
+      ]),
+    );
     for (const [sectionId, counts] of Object.entries(result.sections)) {
-      const line = this.article.querySelector(`[data-pv-section-progress="${CSS.escape(sectionId)}"]`);
+      const line = this.sectionLines.get(sectionId);
       if (line) {
         setText(line, counts.text);
         line.hidden = false;
       }
     }
     const visible = new Set(result.visible);
-    for (const [itemId, fieldset] of this.items) fieldset.hidden = !visible.has(itemId);
+    for (const [itemId, fieldset] of this.items) {
+      const hidden = !visible.has(itemId);
+      if (fieldset.hidden !== hidden) fieldset.hidden = hidden; // unchanged items cost no style work
+    }
     const filtered = this.filters.role || this.filters.phase || this.filters.unanswered;
     setText(this.filterSummary, filtered ? `Viser ${visible.size} av ${this.items.size} punkter.` : "");
     performance.mark("pv-progress-updated");

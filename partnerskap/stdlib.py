@@ -1,0 +1,119 @@
+"""A trimmed, precompiled ``python_stdlib.zip``: only the modules the engine imports, as ``.pyc``.
+
+Pyodide's stock zip holds 559 source files (9.6 MB); the engine imports about 160 of them, and
+compiling them on every page load costs more than loading them. At build time this runs the
+engine under the pinned npm Pyodide in Node, the way the browser loads it, calls every API method
+(:mod:`partnerskap.engine_exercise`) over the site's checklists, records ``sys.modules`` and
+compiles exactly those modules inside that Pyodide (unchecked hash-based pyc, so the magic number
+is Pyodide's own and the absent source is never consulted). Offline and reproducible; the result
+is cached by the hash of everything it depends on, outside the site folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .precompress import cache_dir
+
+HERE = Path(__file__).parent
+SCRIPT = HERE / "pyodide_stdlib.mjs"
+EXERCISE = HERE / "engine_exercise.py"
+ALWAYS_KEPT = (
+    "traceback",  # formats any error that reaches JavaScript
+    "linecache",
+    "tokenize",
+    "encodings.utf_8_sig",  # CSV exports
+    "encodings.ascii",
+    "encodings.latin_1",
+)
+"""Modules kept even if the recording run happens not to import them."""
+STDLIB = "python_stdlib.zip"
+OPTIMIZE = 2
+"""Compile without docstrings and asserts: 15 % fewer bytes to send (the engine's own code is not affected)."""
+
+
+class StdlibError(RuntimeError):
+    """The engine could not be run under Node to find its modules."""
+
+
+def _run(config: dict[str, Any], work: Path) -> dict[str, Any]:
+    node = shutil.which("node")
+    if node is None:
+        raise StdlibError("Node.js mangler: installer Node og kjør «npm ci» i prosjektmappen.")
+    (work / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    run = subprocess.run(
+        [node, str(SCRIPT), str(work / "config.json")], capture_output=True, text=True, timeout=600, check=False
+    )
+    if run.returncode != 0 or not run.stdout.strip():
+        raise StdlibError(f"Motoren kunne ikke kjøres under Pyodide i Node:\n{run.stderr[-3000:]}")
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def _engine_folder(work: Path, wheel: Path, lock: dict[str, Any]) -> Path:
+    engine = work / "engine"
+    engine.mkdir()
+    shutil.copyfile(wheel, engine / wheel.name)
+    (engine / "pyodide-lock.json").write_text(json.dumps(lock), encoding="utf-8")
+    return engine
+
+
+def exercise_engine(
+    pyodide_dir: Path, stdlib: Path, wheel: Path, lock: dict[str, Any], definitions: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Call every engine method under Pyodide booted with ``stdlib``: ``{called, files}`` (raises on failure)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        (work / "definitions.json").write_text(json.dumps(definitions), encoding="utf-8")
+        config = {
+            "pyodide": str(pyodide_dir.resolve()),
+            "stdlib": str(stdlib.resolve()),
+            "engine": str(_engine_folder(work, wheel, lock)),
+            "exercise": str(EXERCISE),
+            "definitions": str(work / "definitions.json"),
+        }
+        return _run(config, work)
+
+
+def trimmed_stdlib(
+    pyodide_dir: Path,
+    wheel: Path,
+    lock: dict[str, Any],
+    definitions: list[dict[str, Any]],
+    cache: Path | None = None,
+) -> bytes:
+    """The trimmed, compiled stdlib zip for this engine, from the cache when nothing it depends on changed."""
+    stock = pyodide_dir / "python_stdlib.zip"
+    key = hashlib.sha256()
+    for part in (stock.read_bytes(), wheel.read_bytes(), SCRIPT.read_bytes(), EXERCISE.read_bytes()):
+        key.update(hashlib.sha256(part).digest())
+    key.update(json.dumps([lock, definitions, ALWAYS_KEPT, OPTIMIZE], sort_keys=True).encode())
+    cache = cache or cache_dir().parent / "stdlib"
+    cached = cache / f"{key.hexdigest()}.zip"
+    if cached.is_file():
+        return cached.read_bytes()
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        (work / "definitions.json").write_text(json.dumps(definitions), encoding="utf-8")
+        out = work / "python_stdlib.zip"
+        config = {
+            "pyodide": str(pyodide_dir.resolve()),
+            "stdlib": str(stock.resolve()),
+            "engine": str(_engine_folder(work, wheel, lock)),
+            "exercise": str(EXERCISE),
+            "definitions": str(work / "definitions.json"),
+            "build": {"keep": list(ALWAYS_KEPT), "optimize": OPTIMIZE, "out": str(out)},
+        }
+        _run(config, work)
+        data = out.read_bytes()
+    tmp_file = cached.with_suffix(f".tmp{os.getpid()}")
+    tmp_file.write_bytes(data)
+    tmp_file.replace(cached)  # atomic: parallel builds never see half a file
+    return data

@@ -1,0 +1,95 @@
+"""After one visit to a checklist, the meeting continues without network: the service worker.
+
+Also under a sub-path behind the project's nginx configuration, as intranets often serve the site.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import wait_for_engine
+from helpers import mkdocs_build
+from playwright.sync_api import BrowserContext, Page, expect
+from test_answering import CHECKLIST, item
+from test_export_import import download
+
+from partnerskap.nginx import NginxSite
+
+ROOT = Path(__file__).resolve().parents[2]
+SUB_PATH = "partnerskap/"
+ENGINE_CACHE_URLS = """async () => {
+  const names = (await caches.keys()).filter((name) => name.includes(':engine:'));
+  if (names.length !== 1) return names;
+  return (await (await caches.open(names[0])).keys()).map((request) => request.url);
+}"""
+
+
+def use_offline(page: Page, context: BrowserContext, base: str) -> None:
+    page.goto(base + CHECKLIST)
+    wait_for_engine(page)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    assert page.evaluate("async () => (await navigator.serviceWorker.ready).scope") == base
+    # The engine's files of this release are in the service worker's cache (the worker's own
+    # downloads went through it), not just in the HTTP cache.
+    cached = page.evaluate(ENGINE_CACHE_URLS)
+    manifest = page.request.get(base + "assets/engine/manifest.json").json()
+    pyodide = f"{base}assets/pyodide/{manifest['pyodide']}/"
+    expected = [pyodide + name for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", manifest["stdlib"])]
+    expected += [base + "assets/engine/" + name for name in (manifest["wheel"], "pyodide-lock.json", "manifest.json")]
+    assert sorted(cached) == sorted(expected)
+
+    context.set_offline(True)
+    page.reload()
+    wait_for_engine(page, answered=0)
+    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    wait_for_engine(page, answered=1)
+    name, data = download(page, "JSON")
+    assert name.endswith(".json")
+    doc = json.loads(data)
+    assert [answer["value"] for answer in doc["answers"].values()] == ["ja"]
+    context.set_offline(False)
+
+
+def test_meeting_continues_offline_after_one_visit(site, context: BrowserContext, page: Page, page_errors) -> None:
+    use_offline(page, context, site.url)
+    page_errors.errors.clear()  # offline, the browser logs the failed revalidations it falls back from
+
+
+def test_repeat_visit_loads_the_engine_from_the_service_worker(site, context: BrowserContext, page: Page) -> None:
+    page.goto(site.url + CHECKLIST)
+    wait_for_engine(page)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    second = context.new_page()
+    engine_responses = []
+    second.on("response", lambda r: "/assets/pyodide/" in r.url and engine_responses.append(r.from_service_worker))
+    second.goto(site.url + CHECKLIST)
+    wait_for_engine(second)
+    assert engine_responses and all(engine_responses)
+
+
+def test_guidance_pages_register_no_service_worker(site, page: Page) -> None:
+    for path in ("", "om-partnerskapet/", "sjekklister/"):
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+
+
+@pytest.fixture(scope="module")
+def nginx_sub_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    work = tmp_path_factory.mktemp("nginx")
+    server = NginxSite(work / "www", work / "server")
+    run = mkdocs_build(ROOT, work / "www" / SUB_PATH.rstrip("/"), site_url=server.url + SUB_PATH)
+    assert run.returncode == 0, run.stderr[-3000:]
+    yield server.url + SUB_PATH
+    server.stop()
+
+
+def test_offline_under_a_sub_path_behind_nginx(
+    nginx_sub_path: str, context: BrowserContext, page: Page, page_errors
+) -> None:
+    use_offline(page, context, nginx_sub_path)
+    expect(page.locator("#pv-progress-text")).to_contain_text("1 av")
+    page_errors.errors.clear()  # offline, the browser logs the failed revalidations it falls back from
