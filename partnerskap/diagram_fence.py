@@ -177,7 +177,8 @@ def render_diagram(source: str) -> str:
                     if close
                     else f"bruk kolonnenavn fra overskriftsraden: {', '.join(header[1:])}."
                 )
-                problem = f"Kolonnen «{name}» i «series» finnes {'flere ganger' if len(hits) > 1 else 'ikke'} blant tallkolonnene."
+                how_often = "flere ganger" if len(hits) > 1 else "ikke"
+                problem = f"Kolonnen «{name}» i «series» finnes {how_often} blant tallkolonnene."
                 raise _fail(title, problem, hint)
             columns.append(hits[0])
         if not columns:
@@ -191,9 +192,9 @@ def render_diagram(source: str) -> str:
                 title, "Ingen kolonne har bare tall.", "sjekk CSV-dataene, eller velg kolonner med «series: …»."
             )
 
-    series: list[tuple[str, list[float]]] = []
+    series: list[tuple[str, list[float | None]]] = []
     for column in columns:
-        values = []
+        values: list[float | None] = []
         for number, row in enumerate(body, start=2):
             value = _number(row[column])
             if value is None or value < 0:

@@ -270,7 +270,8 @@ def _check_changelog(checklist: model.Checklist, conv: Converter) -> None:
     if checklist.changelog[0].version != checklist.version:
         conv.error(
             line(checklist.changelog[0], "version"),
-            f"Øverste oppføring i endringsloggen gjelder versjon {checklist.changelog[0].version}, men sjekklisten har versjon {checklist.version}.",
+            f"Øverste oppføring i endringsloggen gjelder versjon {checklist.changelog[0].version}, "
+            f"men sjekklisten har versjon {checklist.version}.",
             f"Legg til en oppføring for versjon {checklist.version} øverst i «changelog».",
         )
     versions: set[str] = set()

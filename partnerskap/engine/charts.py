@@ -428,8 +428,8 @@ def _cell_text(cell: str | int | float) -> str:
 def data_table_html(
     caption: str,
     header: list[str],
-    rows: list[list[str | int | float]],
-    sum_row: list[str | int | float] | None = None,
+    rows: Sequence[Sequence[str | int | float]],
+    sum_row: Sequence[str | int | float] | None = None,
 ) -> str:
     """The numbers behind a chart as an accessible ``<table>``.
 
@@ -449,7 +449,7 @@ def data_table_html(
     def cls(column: int) -> str:
         return ' class="pv-num"' if column > 0 and numeric[column] else ""
 
-    def row_html(row: list[str | int | float]) -> str:
+    def row_html(row: Sequence[str | int | float]) -> str:
         cells = [f'<th scope="row">{_esc(_cell_text(row[0]))}</th>'] if row else []
         cells += [f"<td{cls(i)}>{_esc(_cell_text(cell))}</td>" for i, cell in enumerate(row) if i > 0]
         return f"<tr>{''.join(cells)}</tr>"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+
 from server import CONTENT_SECURITY_POLICY, SiteServer
 
 CHROMIUM = "/usr/bin/chromium"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 from partnerskap.nginx import content_security_policy
 
@@ -23,8 +24,8 @@ CONTENT_SECURITY_POLICY = content_security_policy()
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
-    extra_headers: dict[str, str] = {}
+    extensions_map: ClassVar[dict[str, str]] = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    extra_headers: ClassVar[dict[str, str]] = {}
 
     def __init__(self, request, client_address, server) -> None:
         # The served folder is looked up per request, so a test can switch site versions.

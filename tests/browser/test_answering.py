@@ -88,7 +88,7 @@ def test_progress_filters_by_role_and_unanswered(site, page: Page) -> None:
     wait_for_engine(page, answered=0)
     total = page.locator("fieldset[data-pv-item]").count()
     page.get_by_label("Rolle").select_option(label="Verneombud")
-    expect(page.locator(".pv-filters__summary")).to_have_text(re.compile(r"^Viser \d+ av %d punkter\.$" % total))
+    expect(page.locator(".pv-filters__summary")).to_have_text(re.compile(rf"^Viser \d+ av {total} punkter\.$"))
     shown = page.locator("fieldset[data-pv-item]:visible")
     assert 0 < shown.count() < total
     for roles in shown.evaluate_all("els => els.map(e => e.dataset.pvRoles)"):

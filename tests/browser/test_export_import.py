@@ -68,7 +68,7 @@ def test_every_export_format(site, built_site: Path, page: Page) -> None:
         and "Fremdrift: 3 av 44 besvart" in text
     )
     # Markup in notes is escaped (shown as typed, never rendered); ordinary punctuation is left alone.
-    assert "Uenighet om \\<b>kostnader\\</b> & \"ansvar\"" in text and "<b>" not in text.replace("\\<b>", "")
+    assert 'Uenighet om \\<b>kostnader\\</b> & "ansvar"' in text and "<b>" not in text.replace("\\<b>", "")
 
     name, data = download(page, "Excel")
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active

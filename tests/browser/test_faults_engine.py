@@ -10,8 +10,9 @@ import pytest
 from conftest import ENGINE_TIMEOUT_MS, PageErrors, wait_for_engine
 from faults import CHECKLIST, check_every_export, stored_answer
 from playwright.sync_api import BrowserContext, Page, Route, expect
-from server import CONTENT_SECURITY_POLICY, SiteHandler, SiteServer
 from test_answering import item
+
+from server import CONTENT_SECURITY_POLICY, SiteHandler, SiteServer
 
 WASM = "**/pyodide.asm.wasm"
 

@@ -63,7 +63,7 @@ def document(version: str = "1.1") -> dict[str, Any]:
 
 
 def item_data(item_id: str, text: str, kind: str, **extra: Any) -> dict[str, Any]:
-    """A compiled item for hand-built definitions (the hash is made from id and text, like a real one differs per wording)."""
+    """A compiled item for hand-built definitions (its hash comes from id and text, so it differs per wording)."""
     import hashlib
 
     item = {
