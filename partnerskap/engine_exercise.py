@@ -91,6 +91,14 @@ def exercise(definitions: list[dict[str, Any]]) -> list[str]:
             known_items=None,
             known_version=None,
         )
+        _call("minutes", called, checklist=checklist, walkthrough=WALKTHROUGH, answers=first, today=TODAY)
+        numbers = [item for section in definition["sections"] for item in section["items"] if item["type"] == "number"]
+        first_item = definition["sections"][0]["items"][0]["id"]
+        _call("check_answer", called, checklist=checklist, item=first_item, value="x")
+        for item in numbers[:1]:
+            _call("check_answer", called, checklist=checklist, item=item["id"], value="12")
+            _call("check_answer", called, checklist=checklist, item=item["id"], value="2,5")
+        _call("check_answer", called, expect_ok=False, checklist=checklist, item="finnes-ikke", value="1")
         files = []
         for kind in EXPORTERS:
             result = _call(
