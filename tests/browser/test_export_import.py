@@ -94,8 +94,10 @@ def test_json_round_trip_into_a_fresh_profile(site, browser: Browser, page: Page
     wait_for_engine(page, answered=3)
     _, exported = download(page, "JSON")
     original = json.loads(exported)
+    # The meeting's participants and date travel with the answers (they were lost on import before).
+    original["walkthrough"].update(participants="Kari Nordmann\nOla Nordmann", meeting_date="2026-11-30")
     file = tmp_path / "svar.json"
-    file.write_bytes(exported)
+    file.write_text(json.dumps(original, ensure_ascii=False), encoding="utf-8")
 
     fresh = browser.new_context(accept_downloads=True)
     errors = PageErrors()
@@ -113,6 +115,8 @@ def test_json_round_trip_into_a_fresh_profile(site, browser: Browser, page: Page
     reimported = json.loads(again)
     assert reimported["answers"] == original["answers"]
     assert reimported["walkthrough"]["name"] == original["walkthrough"]["name"] + " (2)"
+    assert reimported["walkthrough"]["participants"] == original["walkthrough"]["participants"]
+    assert reimported["walkthrough"]["meeting_date"] == "2026-11-30"
     assert reimported["archived"] == original["archived"] and reimported["checklist"] == original["checklist"]
     assert errors.errors == [] and errors.dialogs == []
     fresh.close()

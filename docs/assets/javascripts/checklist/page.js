@@ -855,7 +855,10 @@ export class ChecklistPage {
       return false;
     }
     const id = typeof target === "string" ? target : target.id;
-    this.store.updateWalkthrough(id, { updated: nowIso(), version: this.version, items: null });
+    // The meeting's own fields come along (participants, meeting date; created for a new record).
+    const { created, ...meeting } = imported.record || {};
+    const record = typeof target === "string" || !created ? meeting : { ...meeting, created };
+    this.store.updateWalkthrough(id, { ...record, updated: nowIso(), version: this.version, items: null });
     this.life.edited();
     this.activate(id);
     if (imported.report.changed) {
