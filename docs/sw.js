@@ -32,7 +32,10 @@ async function cacheFirst(request, key) {
   const cached = await cache.match(key);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(key, response.clone());
+  // None of the engine's files is a web page: an HTML answer (a proxy's login page, an error page
+  // sent with 200) is passed on for the page to report, never kept for later visits.
+  const type = response.headers.get("Content-Type") || "";
+  if (response.ok && !type.startsWith("text/html")) await cache.put(key, response.clone());
   return response;
 }
 

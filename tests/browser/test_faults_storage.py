@@ -92,23 +92,23 @@ def test_storage_full_import_changes_nothing_and_edits_are_kept_and_retried(
         expect(page.get_by_label("Gjennomgang", exact=True).locator("option")).to_have_count(1)
 
     # An edit that cannot be written stays on the page and is listed as unsaved.
-    item(page, "4.1").get_by_role("radio", name="Ja").check()
+    item(page, "3.1 a").get_by_role("radio", name="Ja").check()
     expect(page.get_by_role("alert")).to_contain_text("lagringsplass er full")
     unsaved = page.locator(".pv-panel__warning[role=status]")
-    expect(unsaved).to_contain_text("Ikke lagret ennå: svarene på punkt 4.1")
-    expect(item(page, "4.1")).to_have_class(re.compile("pv-item--unsaved"))
+    expect(unsaved).to_contain_text("Ikke lagret ennå: svarene på punkt 3.1 a")
+    expect(item(page, "3.1 a")).to_have_class(re.compile("pv-item--unsaved"))
     wait_for_engine(page, answered=4)
     doc = check_every_export(page, {})  # exports use the answers on the page, saved or not
     assert len(doc["answers"]) == 4
-    assert stored_answer(page, item(page, "4.1").get_attribute("data-pv-item")) is None  # truly not stored
+    assert stored_answer(page, item(page, "3.1 a").get_attribute("data-pv-item")) is None  # truly not stored
 
     # Room again: the next write retries the one that failed.
     free_storage(page)
-    item(page, "5.1").get_by_role("radio", name="Nei").check()
+    item(page, "3.2 a").get_by_role("radio", name="Nei").check()
     expect(unsaved).to_have_text("Alle endringer er lagret nå.")
     page.reload()
     wait_for_engine(page, answered=5)
-    expect(item(page, "4.1").get_by_role("radio", name="Ja")).to_be_checked()
+    expect(item(page, "3.1 a").get_by_role("radio", name="Ja")).to_be_checked()
     page.locator("#pv-import").set_input_files(str(file))
     dialog_answer(page, "Importer svar", "Erstatt svarene i «Min gjennomgang»")
     expect(page.locator(".pv-status")).to_have_text("Importerte 17 svar fra «sytten.json».")

@@ -44,7 +44,7 @@ def use_offline(page: Page, context: BrowserContext, base: str) -> None:
     context.set_offline(True)
     page.reload()
     wait_for_engine(page, answered=0)
-    item(page, "1.1").get_by_role("radio", name="Ja").check()
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     wait_for_engine(page, answered=1)
     name, data = download(page, "JSON")
     assert name.endswith(".json")
