@@ -8,7 +8,6 @@ any Markdown site generator can pick them up.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import json
 import logging
 import re
@@ -21,6 +20,7 @@ from . import model
 from .compiled import definition, index_entry
 from .docsindex import PageInfo, page_url, relative_url
 from .engine.labels import owner_options
+from .engine.texts import date_text
 from .project import CHECKLIST_URL_DIR, Project
 from .validate import RAW_HTML
 
@@ -44,27 +44,6 @@ def _join_words(words: list[str]) -> str:
 
 _MD_LINK_TARGET = re.compile(r"(\]\()(?!https?://|#|/)([^)\s]+\.md(?:#[^)\s]*)?)(\))")
 _HREF_MD = re.compile(r'href="(?!https?://|#|/)([^"]+?\.md)(#[^"]*)?"')
-
-_NORWEGIAN_MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-
-
-def norwegian_date(iso: str) -> str:
-    """``2026-11-24`` → ``24. november 2026``."""
-    day = datetime.date.fromisoformat(iso)
-    return f"{day.day}. {_NORWEGIAN_MONTHS[day.month - 1]} {day.year}"
 
 
 def no_raw_html(text: str) -> str:
@@ -181,7 +160,7 @@ def _templates() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(json_string=_json_string, meta_text=meta_text, norwegian_date=norwegian_date)
+    env.filters.update(json_string=_json_string, meta_text=meta_text, norwegian_date=date_text)
     env.globals.update(note_hint=NOTE_HINT, owner_sides=[(o["value"], o["label"]) for o in owner_options()])
     return env
 
@@ -245,7 +224,7 @@ class ChecklistPage:
             checklist=c,
             source=source,
             description=description,
-            revised=norwegian_date(c.changelog[0].date),
+            revised=date_text(c.changelog[0].date),
             audience=audience,
             intro=intro,
             sections=sections,
