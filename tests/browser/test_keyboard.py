@@ -34,6 +34,10 @@ def tab_until(page: Page, wanted: str, limit: int = 400, key: str = "Tab") -> di
 
 
 def test_answer_export_and_import_with_the_keyboard_alone(site, page: Page, tmp_path: Path) -> None:
+    # Playwright turns file-chooser interception on with a message it does not wait for, so a
+    # chooser opened right after `expect_file_chooser()` can slip past it (a CI run saw a 30 s
+    # timeout). A listener for the whole test turns interception on long before the first Space.
+    page.on("filechooser", lambda _chooser: None)
     page.goto(site.url + CHECKLIST)
     wait_for_engine(page)
     first_item = page.locator("fieldset[data-pv-item]").first.get_attribute("data-pv-item")
