@@ -35,7 +35,7 @@ from .answers import (
     walkthrough_record,
 )
 from .definition import Definition
-from .labels import owner_options
+from .labels import item_title, owner_options, section_title
 from .migrate import archive_removed, change_report, reworded_answers
 from .problems import INTERNAL_MESSAGE, UserError
 from .progress import progress
@@ -57,8 +57,10 @@ def _definition(checklist: str) -> Definition:
 def load_definition(definition: dict[str, Any]) -> dict[str, Any]:
     """Load a compiled checklist.
 
-    The reply gives the bounds of every number item (``numbers``) and the owner sides with their
-    labels (``owners``: ``[{"value": "stat", "label": "Stat"}, …]``), the engine's one list of them.
+    The reply gives the bounds of every number item (``numbers``), the owner sides with their
+    labels (``owners``: ``[{"value": "stat", "label": "Stat"}, …]``), the engine's one list of them,
+    and the structure as people name it (``sections``: ``[{"id", "title": "2 Ansvar", "items":
+    [{"id", "number", "text", "title": "2.1 a Er …?"}]}]``), so views need not read the page's markup.
     """
     loaded = Definition(definition)
     _definitions[loaded.id] = loaded
@@ -73,6 +75,18 @@ def load_definition(definition: dict[str, Any]) -> dict[str, Any]:
         "items": len(loaded.items),
         "numbers": numbers,
         "owners": owner_options(),
+        "sections": [
+            {
+                "id": section["id"],
+                "title": section_title(section),
+                "items": [
+                    {"id": ref.id, "number": ref.number, "text": ref.data["text"], "title": item_title(ref)}
+                    for ref in loaded.items
+                    if ref.section is section
+                ],
+            }
+            for section in loaded.sections
+        ],
     }
 
 

@@ -345,3 +345,14 @@ def test_markdown_minutes_escape_hostile_text() -> None:
     text = base64.b64decode(result["base64"]).decode("utf-8")
     assert "\\<b>Fet\\</b> \\[lenke](javascript:x) \\`kode\\`" in text
     assert "- \\*\\*Alle\\*\\*" in text
+
+
+def test_loading_gives_the_structure_views_show() -> None:
+    """Meeting mode takes sections, numbers and titles from here, not from the page's markup."""
+    loaded = api.load_definition(definition_data("1.1"))
+    first = loaded["sections"][0]
+    assert first["id"] == "del-en" and first["title"] == "1.0 Første del"
+    assert first["items"][0]["id"] == "forste" and first["items"][0]["number"] == "1.1"
+    assert first["items"][0]["title"].startswith("1.1 ")
+    assert sum(len(section["items"]) for section in loaded["sections"]) == loaded["items"]
+    assert [owner["value"] for owner in loaded["owners"]] == ["stat", "kommune", "begge"]

@@ -1,15 +1,18 @@
-// Meeting mode (møtemodus): the checklist on a shared screen, one item at a time in large type,
-// driven by the keyboard, with a decision and actions per item and minutes at the end.
-// The answer controls mirror the page's own form controls, so saving works exactly as on the page.
-import { numberProblem, showNumberProblem } from "./answer-form.js";
-import { element, today } from "./dialog.js";
-
-const SIDES = [
-  ["", "Velg"],
-  ["stat", "Stat"],
-  ["kommune", "Kommune"],
-  ["begge", "Begge"],
-];
+// Meeting mode (møtemodus): the checklist on a shared screen, one item (or section) at a time in
+// large type, driven by the keyboard, with a decision and actions per item, an overview of every
+// item, and the minutes at the end. The structure (sections, numbers, titles) and the owner
+// sides come from the engine's reply to loading the definition; the answer controls mirror the
+// page's own form controls, so saving works exactly as on the page.
+//
+// What it uses of the page (ChecklistPage): answers, current, setExtra, updateRecord, exportAs
+// (returns the file name or null), openerAfterMeeting, and also items (the form's fieldsets),
+// loaded and engineLoaded (the engine's load reply and its promise), checklist, exportRecord,
+// archived, store (to count walk-throughs), alert, removeCurrent.
+import { isEmpty } from "./answer-form.js";
+import { element } from "./dialog.js";
+import { actionsEditor, answerControls, SectionTimer, textArea } from "./meeting-controls.js";
+import { endMeetingView, exportButton, minutesModel, minutesView } from "./meeting-minutes.js";
+import { sessionGet, sessionSet } from "./storage-guard.js";
 
 // Whether meeting mode's single keys act (a visible switch turns them off, WCAG 2.1.4); kept for the page's lifetime.
 let meetingKeysOn = true;
@@ -18,23 +21,34 @@ function isTextEntry(target) {
   return target.matches("textarea, input[type=text], input[type=number], input[type=date], select");
 }
 
+function button(text, onClick, className = "md-button pv-button") {
+  const node = element("button", { type: "button", className, text });
+  node.addEventListener("click", onClick);
+  return node;
+}
+
 export class MeetingMode {
   /** @param {import("./page.js").ChecklistPage} page */
   constructor(page) {
     this.page = page;
-    this.items = [...page.items.values()].filter((fieldset) => !fieldset.hidden);
+    this.view = "item"; // item, section, overview, minutes, end
     this.index = 0;
-    this.sectionTimers = new Map();
-    this.sectionView = false;
+    this.syncers = [];
+    this.exported = new Set();
+    this.onStorage = (event) => this.refresh(event);
   }
 
-  open() {
+  get positionKey() {
+    return `pv-meeting:${this.page.checklist}:${this.page.current.id}`;
+  }
+
+  async open() {
     const dialog = element("dialog", {
       className: "pv-meeting md-typeset",
       "aria-labelledby": "pv-meeting-title",
     });
     this.live = element("p", { className: "pv-visually-hidden", "aria-live": "polite" });
-    this.body = element("div", { className: "pv-meeting__body" });
+    this.body = element("div", { className: "pv-meeting__frame" });
     dialog.append(
       element("h2", { id: "pv-meeting-title", className: "pv-visually-hidden", text: "Møtemodus" }),
       this.live,
@@ -42,7 +56,8 @@ export class MeetingMode {
     );
     dialog.addEventListener("keydown", (event) => this.onKey(event));
     dialog.addEventListener("close", () => {
-      clearInterval(this.ticker);
+      this.timer?.stop();
+      window.removeEventListener("storage", this.onStorage);
       dialog.remove();
       this.page.openerAfterMeeting?.focus();
     });
@@ -50,155 +65,373 @@ export class MeetingMode {
     this.dialog = dialog;
     dialog.showModal();
     if (dialog.requestFullscreen && document.fullscreenEnabled) dialog.requestFullscreen().catch(() => {});
-    this.ticker = setInterval(() => this.renderTimer(), 1000);
-    this.show(0);
+    if (!this.page.loaded) {
+      this.body.replaceChildren(element("p", { text: "Vent litt – sjekklistemotoren starter …" }));
+      try {
+        await this.page.engineLoaded;
+      } catch {
+        this.body.replaceChildren(
+          element("p", {
+            text: "Sjekklistemotoren har ikke startet, så møtemodus kan ikke vises. Svarene dine er lagret. Lukk møtemodus og trykk «Prøv igjen».",
+          }),
+          button("Lukk møtemodus", () => this.close(), "md-button md-button--primary"),
+        );
+        return;
+      }
+      if (!this.dialog.open) return;
+    }
+    this.entries = this.structure();
+    this.owners = this.page.loaded.owners;
+    this.timer = new SectionTimer();
+    window.addEventListener("storage", this.onStorage);
+    this.resume();
+  }
+
+  /** The items meeting mode walks through: the engine's structure, without items the filters hide. */
+  structure() {
+    const entries = [];
+    for (const section of this.page.loaded.sections) {
+      for (const item of section.items) {
+        const fieldset = this.page.items.get(item.id);
+        if (fieldset && !fieldset.hidden) entries.push({ ...item, section, fieldset });
+      }
+    }
+    return entries;
+  }
+
+  /** Where this walk-through's meeting left off in this tab. */
+  resume() {
+    let saved = null;
+    try {
+      saved = JSON.parse(sessionGet(this.positionKey) || "null");
+    } catch {
+      saved = null;
+    }
+    const index = saved ? this.entries.findIndex((entry) => entry.id === saved.item) : -1;
+    if (saved?.view === "minutes") this.showMinutes();
+    else {
+      this.view = saved?.view === "section" ? "section" : "item";
+      this.show(Math.max(0, index));
+    }
+  }
+
+  remember() {
+    const view = ["minutes", "end"].includes(this.view)
+      ? "minutes"
+      : this.view === "section"
+        ? "section"
+        : "item";
+    sessionSet(this.positionKey, JSON.stringify({ item: this.current?.id || null, view }));
+  }
+
+  /** Forget the position (the walk-through is being deleted). */
+  forget() {
+    sessionSet(this.positionKey, "null");
+    this.forgotten = true;
   }
 
   close() {
+    if (!this.forgotten && this.entries) this.remember();
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
     this.dialog.close();
   }
 
+  /** Say something visibly in meeting mode (export results), and to screen readers. */
+  say(text, problem = false) {
+    if (!this.message) return;
+    this.message.classList.toggle("pv-meeting__message--problem", problem);
+    if (Array.isArray(text)) this.message.replaceChildren(...text);
+    else this.message.textContent = text;
+  }
+
   onKey(event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || !this.current || !meetingKeysOn) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || !this.entries) return;
     const typing = isTextEntry(event.target);
-    if (event.key === "ArrowRight" && !typing) {
+    if (event.key === "Escape" && typing) {
+      // Esc in a field leaves the field; only Esc outside a field closes meeting mode.
+      event.preventDefault();
+      this.body.querySelector("#pv-meeting-question")?.focus();
+      return;
+    }
+    if (typing || !meetingKeysOn || !["item", "section"].includes(this.view)) return;
+    if (event.key === "ArrowRight") {
       event.preventDefault();
       this.forward();
-    } else if (event.key === "ArrowLeft" && !typing) {
+    } else if (event.key === "ArrowLeft") {
       event.preventDefault();
       this.back();
-    } else if (/^[1-9]$/.test(event.key) && !typing) {
+    } else if (/^[1-9]$/.test(event.key)) {
       // In the section view the number keys answer the item that has focus.
-      const scope = (this.sectionView && event.target.closest(".pv-meeting__answer")) || this.body;
+      const scope = (this.view === "section" && event.target.closest(".pv-meeting__answer")) || this.body;
       const option = scope.querySelectorAll(".pv-meeting__answer input[type=radio]")[Number(event.key) - 1];
       if (option) {
         event.preventDefault();
         option.click();
         option.focus();
       }
-    } else if (event.key === "n" && !typing) {
+    } else if (event.key.toLowerCase() === "n" && this.view === "item") {
       event.preventDefault();
       this.body.querySelector(".pv-meeting__note textarea")?.focus();
     }
   }
 
-  /** Next item, or in the section view the first item of the next section. */
+  get current() {
+    return this.entries?.[this.index] || null;
+  }
+
+  sectionMembers() {
+    const id = this.current.section.id;
+    return this.entries.filter((entry) => entry.section.id === id);
+  }
+
+  /** Next item, or in the section view the first item of the next section; after the last, the minutes. */
   forward() {
-    if (!this.sectionView || this.index >= this.items.length) {
-      this.show(this.index + 1);
-      return;
-    }
-    const section = this.sectionOf(this.current).id;
-    let next = this.index;
-    while (next < this.items.length && this.sectionOf(this.items[next]).id === section) next += 1;
-    this.show(next);
+    let next = this.index + 1;
+    if (this.view === "section") next = this.entries.indexOf(this.sectionMembers().at(-1)) + 1;
+    if (next >= this.entries.length) this.showMinutes();
+    else this.show(next);
   }
 
   /** Previous item, or in the section view the previous section. */
   back() {
-    if (!this.sectionView || this.index >= this.items.length) {
-      this.show(this.index - 1);
-      return;
-    }
     this.show(Math.max(0, this.index - 1));
   }
 
-  get current() {
-    return this.items[this.index] || null;
+  /** Show item ``index`` in the current view (the item alone, or its whole section). */
+  show(index) {
+    if (!this.entries.length) {
+      this.showMinutes();
+      return;
+    }
+    this.index = Math.max(0, Math.min(index, this.entries.length - 1));
+    if (!["item", "section"].includes(this.view)) this.view = "item";
+    if (this.view === "section") this.index = this.entries.indexOf(this.sectionMembers()[0]);
+    this.syncers = [];
+    const content = this.view === "section" ? this.sectionContent() : this.itemContent();
+    this.render(content, this.navigation());
+    this.remember();
+    const answers = this.body.querySelector(".pv-meeting__answer");
+    (
+      answers?.querySelector("input:checked") ||
+      answers?.querySelector("input, textarea") ||
+      this.body.querySelector("#pv-meeting-question")
+    )?.focus();
   }
 
-  /** Show item ``index`` (or its whole section, or the minutes screen after the last item). */
-  show(index) {
-    this.index = Math.max(0, Math.min(index, this.items.length));
-    if (this.index === this.items.length) {
-      this.renderMinutes();
-      return;
-    }
-    if (this.sectionView) {
-      this.showSection();
-      return;
-    }
-    const fieldset = this.current;
-    const itemId = fieldset.dataset.pvItem;
-    const section = this.sectionOf(fieldset);
-    if (!this.sectionTimers.has(section.id))
-      this.sectionTimers.set(section.id, { minutes: 0, started: null });
-    const number = fieldset.querySelector(".pv-item__number").textContent;
-    const question = fieldset.querySelector(".pv-item__text").textContent;
+  /** The frame every view shares: the bar (place, progress, overview, timer), the content, and the footer. */
+  render(content, footer) {
+    this.body.replaceChildren(
+      this.bar(),
+      element("div", { className: "pv-meeting__content" }, content),
+      footer,
+    );
+  }
+
+  bar() {
+    const answered = this.entries.filter((entry) => !isEmpty(this.page.answers[entry.id]?.value)).length;
+    const total = this.entries.length;
+    this.progressLabel = element("span", {
+      id: "pv-meeting-progress",
+      text: `${answered} av ${total} besvart`,
+    });
+    this.progress = element("progress", {
+      max: String(total || 1),
+      value: String(answered),
+      "aria-labelledby": "pv-meeting-progress",
+    });
+    let place = "Referat";
+    if (["item", "section"].includes(this.view)) {
+      const first = this.index + 1;
+      const last = this.view === "section" ? this.index + this.sectionMembers().length : first;
+      const span = first === last ? `Punkt ${first}` : `Punkt ${first}–${last}`;
+      place = `${this.current.section.title} · ${span} av ${total}`;
+    } else if (this.view === "overview") place = "Oversikt over punktene";
     const parts = [
-      element("p", {
-        className: "pv-meeting__place",
-        text: `${section.title} · Punkt ${this.index + 1} av ${this.items.length} · ${this.page.progressText.textContent}`,
-      }),
-      this.timerControls(section.id),
+      element("p", { className: "pv-meeting__place", text: place }),
+      element("div", { className: "pv-meeting__progress" }, [this.progressLabel, this.progress]),
+    ];
+    if (["item", "section"].includes(this.view)) {
+      parts.push(this.timer.controls(this.current.section.id));
+      const toggle = button("Vis hele avsnittet", () => {
+        this.view = this.view === "section" ? "item" : "section";
+        this.show(this.index);
+      });
+      toggle.setAttribute("aria-pressed", String(this.view === "section"));
+      parts.push(toggle);
+    }
+    if (this.view !== "overview") parts.push(button("Oversikt over punktene", () => this.showOverview()));
+    return element("div", { className: "pv-meeting__bar" }, parts);
+  }
+
+  itemContent() {
+    const entry = this.current;
+    const { fieldset, id: itemId } = entry;
+    const main = [
       element("h3", {
         className: "pv-meeting__question",
         id: "pv-meeting-question",
-        text: `${number} ${question}`,
+        tabindex: "-1",
+        text: entry.title,
       }),
-      this.viewToggle(),
     ];
     const guidance = fieldset.querySelector(".pv-item__guidance");
     if (guidance) {
       const copy = guidance.cloneNode(true);
-      copy.className = "pv-meeting__guidance";
-      parts.push(copy);
+      copy.removeAttribute("id");
+      main.push(
+        element("details", { className: "pv-meeting__guidance" }, [
+          element("summary", { text: "Veiledning" }),
+          copy,
+        ]),
+      );
     }
-    parts.push(this.answerControls(fieldset));
+    const answer = answerControls(this.page, fieldset, "pv-meeting-question");
+    main.push(answer.node);
+    this.syncers.push(answer.sync);
+    const side = [];
     // A checklist may offer no note field (its «fields» setting); then there is nothing to mirror.
-    if (fieldset.querySelector("[data-pv-field=note]"))
-      parts.push(this.mirrorText(fieldset, "note", "Notat (tast N)", "pv-meeting__note"));
-    const answer = this.page.answers[itemId] || {};
-    parts.push(
-      this.textArea("Vedtak / konklusjon", answer.decision || "", (value) =>
-        this.page.setExtra(itemId, { decision: value }),
-      ),
+    const note = fieldset.querySelector("[data-pv-field=note]");
+    if (note) {
+      const area = textArea(
+        "pv-meeting-note",
+        "Notat (tast N)",
+        () => note.value,
+        (value) => {
+          note.value = value;
+          note.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+        "pv-meeting__note",
+      );
+      side.push(area.node);
+      this.syncers.push(area.sync);
+    }
+    const decision = textArea(
+      "pv-meeting-decision",
+      "Vedtak / konklusjon",
+      () => this.page.answers[itemId]?.decision || "",
+      (value) => this.page.setExtra(itemId, { decision: value }),
     );
-    parts.push(this.actions(itemId));
-    parts.push(this.navigation());
-    parts.push(this.keysSwitch());
-    this.body.replaceChildren(...parts);
-    this.live.textContent = `Punkt ${this.index + 1} av ${this.items.length}: ${question}`;
-    this.body
-      .querySelector(
-        ".pv-meeting__answer input:checked, .pv-meeting__answer input, .pv-meeting__answer textarea",
-      )
-      ?.focus();
+    const actions = actionsEditor(this.page, itemId, this.owners);
+    side.push(decision.node, actions.node);
+    this.syncers.push(decision.sync, actions.sync);
+    this.live.textContent = `Punkt ${this.index + 1} av ${this.entries.length}: ${entry.text}`;
+    return [
+      element("div", { className: "pv-meeting__item" }, [
+        element("div", { className: "pv-meeting__main" }, main),
+        element("div", { className: "pv-meeting__side" }, side),
+      ]),
+    ];
   }
 
   /** The whole section in large type: each item's question and answer (decisions and actions are in the item view). */
-  showSection() {
-    const section = this.sectionOf(this.current);
-    const members = this.items.filter((fieldset) => this.sectionOf(fieldset).id === section.id);
-    // The section view always stands on the section's first item.
-    this.index = this.items.indexOf(members[0]);
-    if (!this.sectionTimers.has(section.id))
-      this.sectionTimers.set(section.id, { minutes: 0, started: null });
+  sectionContent() {
+    const members = this.sectionMembers();
+    const section = this.current.section;
     const parts = [
-      element("p", {
-        className: "pv-meeting__place",
-        text: `Avsnitt · Punkt ${this.index + 1}–${this.index + members.length} av ${this.items.length} · ${this.page.progressText.textContent}`,
+      element("h3", {
+        className: "pv-meeting__question",
+        id: "pv-meeting-question",
+        tabindex: "-1",
+        text: section.title,
       }),
-      this.timerControls(section.id),
-      element("h3", { className: "pv-meeting__question", id: "pv-meeting-question", text: section.title }),
-      this.viewToggle(),
     ];
-    for (const fieldset of members) {
-      const titleId = `pv-meeting-${fieldset.dataset.pvItem}-title`;
-      parts.push(
-        element("h4", {
-          id: titleId,
-          text: `${fieldset.querySelector(".pv-item__number").textContent} ${fieldset.querySelector(".pv-item__text").textContent}`,
-        }),
-      );
-      parts.push(this.answerControls(fieldset, titleId));
+    for (const entry of members) {
+      const titleId = `pv-meeting-${entry.id}-title`;
+      parts.push(element("h4", { id: titleId, text: entry.title }));
+      const answer = answerControls(this.page, entry.fieldset, titleId);
+      parts.push(answer.node);
+      this.syncers.push(answer.sync);
     }
-    parts.push(this.navigation(members.length));
-    parts.push(this.keysSwitch());
-    this.body.replaceChildren(...parts);
     this.live.textContent = `Avsnitt: ${section.title}, ${members.length} punkter`;
-    this.body.querySelector(".pv-meeting__answer input")?.focus();
+    return parts;
+  }
+
+  /** What one item holds, in words: its answer, and whether it has a decision or actions. */
+  state(entry) {
+    const answer = this.page.answers[entry.id] || {};
+    let value = "Ikke besvart";
+    if (!isEmpty(answer.value)) {
+      const radio = [...entry.fieldset.querySelectorAll(".pv-item__answer input[type=radio]")].find(
+        (input) => input.value === String(answer.value),
+      );
+      value = radio ? radio.parentElement.textContent.trim() : String(answer.value);
+    }
+    const extra = [];
+    if (answer.decision) extra.push("vedtak");
+    if (answer.actions?.length)
+      extra.push(answer.actions.length === 1 ? "1 tiltak" : `${answer.actions.length} tiltak`);
+    return [value, ...extra].join(", ");
+  }
+
+  /** Every item with its state; choosing one goes there. */
+  showOverview() {
+    if (this.view !== "overview") this.overviewFrom = this.view === "section" ? "section" : "item";
+    const from = this.overviewFrom;
+    this.view = "overview";
+    this.syncers = [];
+    const sections = [];
+    let list = null;
+    let sectionId = null;
+    this.entries.forEach((entry, position) => {
+      if (entry.section.id !== sectionId) {
+        sectionId = entry.section.id;
+        list = element("ol", { className: "pv-meeting__overview" });
+        sections.push(element("h4", { text: entry.section.title }), list);
+      }
+      const go = button("", () => {
+        this.view = from;
+        this.show(position);
+      });
+      go.classList.add("pv-meeting__jump");
+      go.append(
+        element("span", { className: "pv-meeting__jump-title", text: entry.title }),
+        element("span", { className: "pv-meeting__jump-state", text: this.state(entry) }),
+      );
+      if (position === this.index) go.setAttribute("aria-current", "step");
+      if (!isEmpty(this.page.answers[entry.id]?.value)) go.classList.add("pv-meeting__jump--answered");
+      list.append(element("li", {}, [go]));
+    });
+    const footer = element("div", { className: "pv-meeting__nav" }, [
+      button("← Tilbake", () => {
+        this.view = from;
+        this.show(this.index);
+      }),
+      button("Til referatet →", () => this.showMinutes(), "md-button md-button--primary"),
+      button("Lukk møtemodus", () => this.close()),
+    ]);
+    this.render(
+      [
+        element("h3", {
+          className: "pv-meeting__question",
+          id: "pv-meeting-question",
+          tabindex: "-1",
+          text: "Oversikt over punktene",
+        }),
+        ...sections,
+      ],
+      footer,
+    );
+    this.live.textContent = "Oversikt over punktene";
+    (
+      this.body.querySelector("[aria-current=step]") || this.body.querySelector("#pv-meeting-question")
+    ).focus();
+  }
+
+  navigation() {
+    const last =
+      this.view === "section"
+        ? this.sectionMembers().at(-1) === this.entries.at(-1)
+        : this.index === this.entries.length - 1;
+    const previous = button("← Forrige", () => this.back());
+    previous.disabled = this.index === 0;
+    return element("div", { className: "pv-meeting__foot" }, [
+      element("div", { className: "pv-meeting__nav" }, [
+        previous,
+        button(last ? "Til referatet →" : "Neste →", () => this.forward(), "md-button md-button--primary"),
+        button("Lukk møtemodus", () => this.close()),
+      ]),
+      this.keysSwitch(),
+    ]);
   }
 
   /** The hint for meeting mode's keys, with a switch that turns them off. */
@@ -206,8 +439,8 @@ export class MeetingMode {
     const hint = element("p", { className: "pv-hint", id: "pv-meeting-keys-hint" });
     const describe = () => {
       hint.textContent = meetingKeysOn
-        ? `Tastatur: ← og → blar, tallene 1–9 velger svar${this.sectionView ? "" : ", N går til notatet"}. Esc lukker møtemodus.`
-        : "Hurtigtastene er slått av. Bruk Tab og knappene. Esc lukker møtemodus.";
+        ? `Tastatur: ← og → blar, tallene 1–9 velger svar${this.view === "section" ? "" : ", N går til notatet"}. Esc går ut av et tekstfelt, og ellers lukker Esc møtemodus.`
+        : "Hurtigtastene er slått av. Bruk Tab og knappene. Esc går ut av et tekstfelt, og ellers lukker Esc møtemodus.";
     };
     const input = element("input", {
       type: "checkbox",
@@ -229,334 +462,117 @@ export class MeetingMode {
     ]);
   }
 
-  viewToggle() {
-    const toggle = element("button", {
-      type: "button",
-      className: "md-button pv-button",
-      "aria-pressed": String(this.sectionView),
-      text: "Vis hele avsnittet",
-    });
-    toggle.addEventListener("click", () => {
-      this.sectionView = !this.sectionView;
-      this.show(this.index);
-    });
-    return toggle;
-  }
-
-  sectionOf(fieldset) {
-    let node = fieldset.previousElementSibling;
-    while (node && !/^H2$/.test(node.tagName)) node = node.previousElementSibling;
-    return { id: node ? node.id : "", title: node ? node.firstChild.textContent.trim() : "" };
-  }
-
-  /** Radios (or a text/number field) that set the page's own controls, so saving is unchanged. */
-  answerControls(fieldset, labelledBy = "pv-meeting-question") {
-    const key = fieldset.dataset.pvItem;
-    const box = element("fieldset", { className: "pv-meeting__answer", "aria-labelledby": labelledBy });
-    const radios = [...fieldset.querySelectorAll(".pv-item__answer input[type=radio]")];
-    if (radios.length) {
-      radios.forEach((original, position) => {
-        const id = `pv-meeting-${key}-option-${position}`;
-        const input = element("input", {
-          type: "radio",
-          name: `pv-meeting-${key}`,
-          id,
-          value: original.value,
-        });
-        input.checked = original.checked;
-        input.addEventListener("change", () => {
-          original.checked = true;
-          original.dispatchEvent(new Event("change", { bubbles: true }));
-        });
-        const label = original.parentElement.textContent.trim();
-        box.append(
-          element("span", { className: "pv-choice" }, [
-            input,
-            element("label", { for: id, text: `${label} (${position + 1})` }),
-          ]),
-        );
-      });
-      return box;
-    }
-    const original = fieldset.querySelector(".pv-item__answer [data-pv-field=value]");
-    const copy = original.cloneNode(false);
-    copy.id = `pv-meeting-${key}-value`;
-    copy.removeAttribute("name");
-    copy.value = original.value;
-    copy.addEventListener("input", () => {
-      original.value = copy.value;
-      original.dispatchEvent(new Event("input", { bubbles: true }));
-      // The page refuses an invalid number; say why here too, linked to this field.
-      if (copy.type === "number") showNumberProblem(copy, numberProblem(copy), this.page.answers[key]?.value);
-    });
-    box.append(element("label", { for: copy.id, text: "Svar" }), copy);
-    return box;
-  }
-
-  mirrorText(fieldset, field, label, className) {
-    const original = fieldset.querySelector(`[data-pv-field=${field}]`);
-    return this.textArea(
-      label,
-      original.value,
-      (value) => {
-        original.value = value;
-        original.dispatchEvent(new Event("input", { bubbles: true }));
-      },
-      className,
-    );
-  }
-
-  textArea(label, value, onInput, className = "") {
-    const id = `pv-meeting-${label.replace(/[^a-z]/gi, "").toLowerCase()}`;
-    const area = element("textarea", { id, rows: "3" });
-    area.value = value;
-    area.addEventListener("input", () => onInput(area.value));
-    return element("div", { className: `pv-field ${className}`.trim() }, [
-      element("label", { for: id, text: label }),
-      area,
-    ]);
-  }
-
-  actions(itemId) {
-    const box = element("fieldset", { className: "pv-meeting__actions" }, [
-      element("legend", { text: "Tiltak" }),
-    ]);
-    const list = element("ol", { className: "pv-meeting__action-list" });
-    const actions = () => (this.page.answers[itemId] && this.page.answers[itemId].actions) || [];
-    const save = (next) => this.page.setExtra(itemId, { actions: next });
-    const render = () => {
-      list.replaceChildren(
-        ...actions().map((action, position) => {
-          const prefix = `pv-action-${position}`;
-          const update = (changes) =>
-            save(actions().map((a, i) => (i === position ? { ...a, ...changes } : a)));
-          const what = element("input", { type: "text", id: `${prefix}-what` });
-          what.value = action.what || "";
-          what.addEventListener("input", () => update({ what: what.value }));
-          const side = element(
-            "select",
-            { id: `${prefix}-side` },
-            SIDES.map(([value, text]) => element("option", { value, text })),
-          );
-          side.value = action.owner || "";
-          side.addEventListener("change", () => update({ owner: side.value }));
-          const name = element("input", { type: "text", id: `${prefix}-name`, autocomplete: "off" });
-          name.value = action.owner_name || "";
-          name.addEventListener("input", () => update({ owner_name: name.value }));
-          const due = element("input", { type: "date", id: `${prefix}-due` });
-          due.value = action.due || "";
-          due.addEventListener("input", () => update({ due: due.value }));
-          const done = element("input", { type: "checkbox", id: `${prefix}-done` });
-          done.checked = Boolean(action.done);
-          done.addEventListener("change", () => update({ done: done.checked }));
-          const remove = element("button", {
-            type: "button",
-            className: "md-button pv-button",
-            text: `Fjern tiltak ${position + 1}`,
-          });
-          remove.addEventListener("click", () => {
-            save(actions().filter((_, i) => i !== position));
-            render();
-            add.focus();
-          });
-          const field = (control, label) =>
-            element("span", { className: "pv-field pv-field--inline" }, [
-              element("label", { for: control.id, text: label }),
-              control,
-            ]);
-          return element("li", {}, [
-            field(what, `Tiltak ${position + 1}`),
-            field(side, "Ansvarlig side"),
-            field(name, "Navn"),
-            field(due, "Frist"),
-            element("span", { className: "pv-field pv-field--inline" }, [
-              done,
-              element("label", { for: done.id, text: "Utført" }),
-            ]),
-            remove,
-          ]);
-        }),
-      );
-    };
-    const add = element("button", {
-      type: "button",
-      className: "md-button pv-button",
-      text: "Legg til tiltak",
-    });
-    add.addEventListener("click", () => {
-      save([...actions(), { what: "", owner: "", owner_name: "", due: "", done: false }]);
-      render();
-      list.querySelector("li:last-child input")?.focus();
-    });
-    render();
-    box.append(list, add);
-    return box;
-  }
-
-  navigation(step = 1) {
-    const previous = element("button", {
-      type: "button",
-      className: "md-button pv-button",
-      text: "← Forrige",
-    });
-    previous.disabled = this.index === 0;
-    previous.addEventListener("click", () => this.back());
-    const last = this.index + step >= this.items.length;
-    const next = element("button", {
-      type: "button",
-      className: "md-button md-button--primary",
-      text: last ? "Til referatet →" : "Neste →",
-    });
-    next.addEventListener("click", () => this.forward());
-    const close = element("button", {
-      type: "button",
-      className: "md-button pv-button",
-      text: "Lukk møtemodus",
-    });
-    close.addEventListener("click", () => this.close());
-    return element("div", { className: "pv-meeting__nav" }, [previous, next, close]);
-  }
-
-  timerControls(sectionId) {
-    const timer = this.sectionTimers.get(sectionId);
-    const minutes = element("input", {
-      type: "number",
-      id: "pv-meeting-timebox",
-      min: "0",
-      max: "240",
-      step: "1",
-      inputmode: "numeric",
-    });
-    minutes.value = timer.minutes ? String(timer.minutes) : "";
-    minutes.addEventListener("input", () => {
-      timer.minutes = Number.parseInt(minutes.value, 10) || 0;
-      timer.started = timer.minutes ? Date.now() : null;
-      this.renderTimer();
-    });
-    this.timerText = element("span", { className: "pv-meeting__timer", role: "timer", "aria-live": "off" });
-    this.timerSection = sectionId;
-    this.renderTimer();
-    return element("div", { className: "pv-field pv-field--inline pv-meeting__timebox" }, [
-      element("label", { for: "pv-meeting-timebox", text: "Tidsramme for avsnittet (minutter)" }),
-      minutes,
-      this.timerText,
-    ]);
-  }
-
-  renderTimer() {
-    const timer = this.sectionTimers.get(this.timerSection);
-    if (!this.timerText || !timer) return;
-    if (!timer.minutes || !timer.started) {
-      this.timerText.textContent = "";
-      return;
-    }
-    const left = Math.round(timer.minutes * 60 - (Date.now() - timer.started) / 1000);
-    const abs = Math.abs(left);
-    const clock = `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}`;
-    this.timerText.textContent = left >= 0 ? `${clock} igjen` : `${clock} over tiden`;
-    this.timerText.classList.toggle("pv-meeting__timer--over", left < 0);
-  }
-
-  /** The end: participants, date, decisions and actions, and the minutes as Word, Markdown or print. */
-  renderMinutes() {
+  /** The minutes: participants and date to fill in, then the engine's minutes model, and the exports. */
+  showMinutes() {
+    this.view = "minutes";
+    this.syncers = [];
+    this.message = element("p", { className: "pv-meeting__message", role: "status" });
     const record = this.page.current;
-    const participants = this.textArea("Deltakere", record.participants || "", (value) =>
-      this.page.updateRecord({ participants: value }),
+    const participants = textArea(
+      "pv-meeting-participants",
+      "Deltakere (én per linje)",
+      () => this.page.current.participants || "",
+      (value) => {
+        this.page.updateRecord({ participants: value });
+        this.refreshMinutes();
+      },
     );
-    const dateId = "pv-meeting-date";
-    const date = element("input", { type: "date", id: dateId });
-    date.value = record.meeting_date || today();
-    if (!record.meeting_date) this.page.updateRecord({ meeting_date: date.value });
-    date.addEventListener("input", () => this.page.updateRecord({ meeting_date: date.value }));
-    const decided = [];
-    const actionRows = [];
-    for (const fieldset of this.items) {
-      const itemId = fieldset.dataset.pvItem;
-      const answer = this.page.answers[itemId];
-      if (!answer) continue;
-      const title = `${fieldset.querySelector(".pv-item__number").textContent} ${fieldset.querySelector(".pv-item__text").textContent}`;
-      if (answer.decision)
-        decided.push(
-          element("li", {}, [
-            element("strong", { text: title }),
-            element("br"),
-            document.createTextNode(answer.decision),
-          ]),
-        );
-      for (const action of answer.actions || []) {
-        const side = (SIDES.find(([value]) => value === action.owner) || ["", ""])[1];
-        actionRows.push(
-          element(
-            "tr",
-            {},
-            [
-              title,
-              action.what || "",
-              [side === "Velg" ? "" : side, action.owner_name].filter(Boolean).join(", "),
-              action.due || "",
-              action.done ? "Ja" : "Nei",
-            ].map((text) => element("td", { text })),
-          ),
-        );
-      }
-    }
-    const table = element("table", {}, [
-      element("caption", { text: "Tiltak" }),
-      element("thead", {}, [
-        element(
-          "tr",
-          {},
-          ["Punkt", "Tiltak", "Ansvarlig", "Frist", "Utført"].map((text) =>
-            element("th", { scope: "col", text }),
-          ),
-        ),
-      ]),
-      element("tbody", {}, actionRows),
+    const date = element("input", { type: "date", id: "pv-meeting-date" });
+    date.value = record.meeting_date || "";
+    date.addEventListener("input", () => {
+      this.page.updateRecord({ meeting_date: date.value });
+      this.refreshMinutes();
+    });
+    this.minutesBox = element("div", { className: "pv-minutes" }, [
+      element("p", { text: "Henter referatet …" }),
     ]);
-    const exportButton = (label, kind) => {
-      const button = element("button", { type: "button", className: "md-button pv-button", text: label });
-      button.addEventListener("click", () => this.page.exportAs(kind));
-      return button;
-    };
-    const print = element("button", {
-      type: "button",
-      className: "md-button pv-button",
-      text: "Skriv ut referatet",
-    });
-    print.addEventListener("click", () => window.print());
-    const back = element("button", {
-      type: "button",
-      className: "md-button pv-button",
-      text: "← Tilbake til punktene",
-    });
-    back.addEventListener("click", () => this.show(this.items.length - 1));
-    const close = element("button", {
-      type: "button",
-      className: "md-button md-button--primary",
-      text: "Lukk møtemodus",
-    });
-    close.addEventListener("click", () => this.close());
-    this.body.replaceChildren(
-      element("h3", {
-        className: "pv-meeting__question",
-        id: "pv-meeting-question",
-        text: `Referat: ${record.name}`,
-      }),
-      participants,
-      element("div", { className: "pv-field" }, [element("label", { for: dateId, text: "Møtedato" }), date]),
-      element("h4", { text: "Vedtak" }),
-      decided.length
-        ? element("ol", { className: "pv-meeting__decisions" }, decided)
-        : element("p", { text: "Ingen vedtak er registrert." }),
-      actionRows.length ? table : element("p", { text: "Ingen tiltak er registrert." }),
+    const footer = element("div", { className: "pv-meeting__foot" }, [
       element("div", { className: "pv-meeting__nav" }, [
-        exportButton("Referat (Word)", "referat"),
-        exportButton("Referat (Markdown)", "referat-md"),
-        print,
+        exportButton(this, "Referat (Word)", "referat"),
+        exportButton(this, "Referat (Markdown)", "referat-md"),
+        button("Skriv ut referatet", () => window.print()),
+        button("Avslutt møtet …", () => this.showEnd(), "md-button md-button--primary"),
       ]),
-      element("div", { className: "pv-meeting__nav" }, [back, close]),
+      element("div", { className: "pv-meeting__nav" }, [
+        button("← Tilbake til punktene", () => {
+          this.view = "item";
+          this.show(this.entries.length - 1);
+        }),
+        button("Oversikt over punktene", () => this.showOverview()),
+        button("Lukk møtemodus", () => this.close()),
+      ]),
+      this.message,
+    ]);
+    this.render(
+      [
+        element("h3", {
+          className: "pv-meeting__question",
+          id: "pv-meeting-question",
+          tabindex: "-1",
+          text: `Referat: ${record.name}`,
+        }),
+        element("div", { className: "pv-meeting__meta" }, [
+          participants.node,
+          element("div", { className: "pv-field" }, [
+            element("label", { for: "pv-meeting-date", text: "Møtedato (tom: dagens dato)" }),
+            date,
+          ]),
+        ]),
+        this.minutesBox,
+      ],
+      footer,
     );
     this.live.textContent = "Referat";
-    this.body.querySelector("textarea").focus();
+    this.remember();
+    this.refreshMinutes();
+    this.body.querySelector("#pv-meeting-participants").focus();
+  }
+
+  /** Ask the engine for the minutes again; one request at a time, the last edit wins. */
+  async refreshMinutes() {
+    if (this.minutesBusy) {
+      this.minutesAgain = true;
+      return;
+    }
+    this.minutesBusy = true;
+    try {
+      do {
+        this.minutesAgain = false;
+        const model = await minutesModel(this.page);
+        if (this.view === "minutes") this.minutesBox.replaceChildren(...minutesView(model));
+      } while (this.minutesAgain);
+    } catch (error) {
+      if (this.view === "minutes")
+        this.minutesBox.replaceChildren(
+          element("p", {
+            className: "pv-meeting__message--problem",
+            text: `Referatet kunne ikke vises: ${error.message}. Svarene er lagret.`,
+          }),
+        );
+    } finally {
+      this.minutesBusy = false;
+    }
+  }
+
+  showEnd() {
+    this.view = "end";
+    this.syncers = [];
+    this.message = element("p", { className: "pv-meeting__message", role: "status" });
+    this.render(endMeetingView(this), element("div", { className: "pv-meeting__foot" }, [this.message]));
+    this.live.textContent = "Avslutt møtet";
+    this.body.querySelector("#pv-meeting-question").focus();
+  }
+
+  /** Another tab changed the stored answers: show them here (the page has already taken them in). */
+  refresh(event) {
+    if (event.storageArea !== window.localStorage || !this.dialog.open) return;
+    for (const sync of this.syncers) sync();
+    if (this.progress) {
+      const answered = this.entries.filter((entry) => !isEmpty(this.page.answers[entry.id]?.value)).length;
+      this.progress.value = answered;
+      this.progressLabel.textContent = `${answered} av ${this.entries.length} besvart`;
+    }
+    if (this.view === "minutes") this.refreshMinutes();
+    else if (this.view === "overview") this.showOverview();
   }
 }

@@ -441,6 +441,12 @@ export class ChecklistPage {
       ],
     });
     if (choice !== "delete") return;
+    this.removeCurrent();
+  }
+
+  /** Delete the current walk-through (the caller has asked) and show another. */
+  removeCurrent() {
+    const name = this.current.name;
     this.store.deleteWalkthrough(this.active);
     const rest = this.store.walkthroughs();
     this.activate(rest.length ? rest[0].id : this.addWalkthrough("Min gjennomgang").id);
@@ -558,7 +564,8 @@ export class ChecklistPage {
       })
       .then(async (definition) => {
         this.definition = definition;
-        await engine.loadDefinition(definition);
+        // Its reply (the structure and owner sides as the engine names them) serves meeting mode.
+        this.loaded = await engine.loadDefinition(definition);
         this.labelFilters(definition);
         for (const control of this.filterControls) control.removeAttribute("disabled");
       });
@@ -777,12 +784,13 @@ export class ChecklistPage {
         today: today(),
       }),
     );
-    if (!file) return;
+    if (!file) return null;
     saveFile(file);
     this.life.exported();
     this.store.updateWalkthrough(this.active, { exported: nowIso() });
     this.renderWalkthroughs();
     this.say(`Lastet ned ${file.filename}.`);
+    return file.filename;
   }
 
   async importFile() {
