@@ -55,6 +55,8 @@ export class MeetingMode {
       this.body,
     );
     dialog.addEventListener("keydown", (event) => this.onKey(event));
+    // An answer given here reaches the page (and page.answers) synchronously; show the new count.
+    dialog.addEventListener("change", () => this.renderProgress());
     dialog.addEventListener("close", () => {
       this.timer?.stop();
       window.removeEventListener("storage", this.onStorage);
@@ -228,7 +230,7 @@ export class MeetingMode {
   }
 
   bar() {
-    const answered = this.entries.filter((entry) => !isEmpty(this.page.answers[entry.id]?.value)).length;
+    const answered = this.answeredCount();
     const total = this.entries.length;
     this.progressLabel = element("span", {
       id: "pv-meeting-progress",
@@ -244,7 +246,7 @@ export class MeetingMode {
       const first = this.index + 1;
       const last = this.view === "section" ? this.index + this.sectionMembers().length : first;
       const span = first === last ? `Punkt ${first}` : `Punkt ${first}–${last}`;
-      place = `${this.current.section.title} · ${span} av ${total}`;
+      place = `${span} av ${total}`;
     } else if (this.view === "overview") place = "Oversikt over punktene";
     const parts = [
       element("p", { className: "pv-meeting__place", text: place }),
@@ -267,6 +269,7 @@ export class MeetingMode {
     const entry = this.current;
     const { fieldset, id: itemId } = entry;
     const main = [
+      element("p", { className: "pv-meeting__kicker", text: entry.section.title }),
       element("h3", {
         className: "pv-meeting__question",
         id: "pv-meeting-question",
@@ -328,6 +331,7 @@ export class MeetingMode {
     const members = this.sectionMembers();
     const section = this.current.section;
     const parts = [
+      element("p", { className: "pv-meeting__kicker", text: "Hele avsnittet" }),
       element("h3", {
         className: "pv-meeting__question",
         id: "pv-meeting-question",
@@ -378,26 +382,32 @@ export class MeetingMode {
         list = element("ol", { className: "pv-meeting__overview" });
         sections.push(element("h4", { text: entry.section.title }), list);
       }
-      const go = button("", () => {
-        this.view = from;
-        this.show(position);
-      });
-      go.classList.add("pv-meeting__jump");
+      const go = button(
+        "",
+        () => {
+          this.view = from;
+          this.show(position);
+        },
+        "pv-meeting__jump",
+      );
       go.append(
         element("span", { className: "pv-meeting__jump-title", text: entry.title }),
+        element("span", { className: "pv-visually-hidden", text: " – " }),
         element("span", { className: "pv-meeting__jump-state", text: this.state(entry) }),
       );
       if (position === this.index) go.setAttribute("aria-current", "step");
       if (!isEmpty(this.page.answers[entry.id]?.value)) go.classList.add("pv-meeting__jump--answered");
       list.append(element("li", {}, [go]));
     });
-    const footer = element("div", { className: "pv-meeting__nav" }, [
-      button("← Tilbake", () => {
-        this.view = from;
-        this.show(this.index);
-      }),
-      button("Til referatet →", () => this.showMinutes(), "md-button md-button--primary"),
-      button("Lukk møtemodus", () => this.close()),
+    const footer = element("div", { className: "pv-meeting__foot" }, [
+      element("div", { className: "pv-meeting__nav" }, [
+        button("← Tilbake", () => {
+          this.view = from;
+          this.show(this.index);
+        }),
+        button("Til referatet →", () => this.showMinutes(), "md-button md-button--primary"),
+        button("Lukk møtemodus", () => this.close()),
+      ]),
     ]);
     this.render(
       [
@@ -563,15 +573,22 @@ export class MeetingMode {
     this.body.querySelector("#pv-meeting-question").focus();
   }
 
+  answeredCount() {
+    return this.entries.filter((entry) => !isEmpty(this.page.answers[entry.id]?.value)).length;
+  }
+
+  renderProgress() {
+    if (!this.progress) return;
+    const answered = this.answeredCount();
+    this.progress.value = answered;
+    this.progressLabel.textContent = `${answered} av ${this.entries.length} besvart`;
+  }
+
   /** Another tab changed the stored answers: show them here (the page has already taken them in). */
   refresh(event) {
     if (event.storageArea !== window.localStorage || !this.dialog.open) return;
     for (const sync of this.syncers) sync();
-    if (this.progress) {
-      const answered = this.entries.filter((entry) => !isEmpty(this.page.answers[entry.id]?.value)).length;
-      this.progress.value = answered;
-      this.progressLabel.textContent = `${answered} av ${this.entries.length} besvart`;
-    }
+    this.renderProgress();
     if (this.view === "minutes") this.refreshMinutes();
     else if (this.view === "overview") this.showOverview();
   }
