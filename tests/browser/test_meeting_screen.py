@@ -195,3 +195,115 @@ def test_exports_say_what_happened_inside_meeting_mode(site, page: Page) -> None
         meeting.get_by_role("button", name="Referat (Word)").click()
     expect(meeting.get_by_role("status")).to_have_text(f"Lastet ned «{info.value.suggested_filename}».")
     expect(meeting.get_by_role("status")).to_be_visible()
+
+
+def fill_a_meeting(page: Page, meeting) -> None:
+    """Two items discussed: answers, a note, decisions and two actions with due dates in reverse order."""
+    page.keyboard.press("2")
+    meeting.get_by_label("Notat (tast N)").fill("Drøftet i møtet")
+    meeting.get_by_label("Vedtak / konklusjon").fill("Partene skriver et nytt utkast.")
+    for position, (what, due) in enumerate([("Sende utkast", "2027-02-01"), ("Kalle inn til møte", "2027-01-15")], 1):
+        meeting.get_by_role("button", name="Legg til tiltak").click()
+        meeting.get_by_label(f"Tiltak {position}").fill(what)
+        meeting.locator(f"#pv-action-{position - 1}-side").select_option("stat")
+        meeting.locator(f"#pv-action-{position - 1}-due").fill(due)
+    meeting.get_by_role("button", name="Neste →").click()
+    page.keyboard.press("3")
+    meeting.get_by_label("Vedtak / konklusjon").fill("Målene drøftes i neste møte.")
+    meeting.get_by_role("button", name="Oversikt over punktene").click()
+    meeting.get_by_role("button", name="Til referatet →").click()
+    meeting.get_by_label("Deltakere (én per linje)").fill("Kari Nordmann\nOla Nordmann")
+    meeting.get_by_label("Møtedato (tom: dagens dato)").fill("2026-11-30")
+    expect(meeting.locator(".pv-minutes__participants li")).to_have_count(2)
+
+
+SCREEN_MINUTES = """(box) => {
+  const texts = (selector) => [...box.querySelectorAll(selector)].map((el) => el.textContent.trim());
+  const pairs = (dl) => [...dl.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling.textContent}`);
+  return {
+    header: pairs(box.querySelector('.pv-minutes__header')),
+    participants: texts('.pv-minutes__participants li'),
+    decisions: texts('.pv-meeting__decisions li'),
+    actions: [...box.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((td) => td.textContent)),
+    follow_up: texts('.pv-minutes__follow-up li'),
+    items: Object.fromEntries([...box.querySelectorAll('.pv-minutes__item')].map((li) =>
+      [li.querySelector('h6').textContent, pairs(li.querySelector('dl'))])),
+  };
+}"""
+
+
+def markdown_minutes(text: str) -> dict:
+    """The same parts, read from the Markdown minutes."""
+    out: dict = {"header": [], "participants": [], "decisions": [], "actions": [], "follow_up": [], "items": {}}
+    part, item_title = "header", None
+    for line in text.splitlines():
+        if line.startswith("#### "):
+            item_title = line[5:]
+            out["items"][item_title] = []
+        elif line.startswith("## "):
+            part = {"Vedtak": "decisions", "Tiltak": "actions", "Punkt for punkt": "items"}.get(line[3:], "follow_up")
+        elif line == "Deltakere:":
+            part = "participants"
+        elif part == "header" and ": " in line and not line.startswith("#"):
+            out["header"].append(line.rstrip())
+        elif line.startswith("- ") and part == "items":
+            out["items"][item_title].append(line[2:])
+        elif line.startswith("- "):
+            out[part].append(line[2:])
+        elif line.startswith("| ") and part == "actions" and not line.startswith("| ---"):
+            out["actions"].append([cell.strip() for cell in line.strip("|").split(" | ")])
+    out["actions"] = out["actions"][1:]  # the column headings
+    return out
+
+
+def test_the_minutes_on_screen_agree_item_by_item_with_the_markdown(site, page: Page) -> None:
+    page.goto(site.url + CHECKLIST)
+    meeting = open_meeting(page)
+    fill_a_meeting(page, meeting)
+    expect(meeting.locator(".pv-minutes__header")).to_contain_text("30. november 2026")
+    screen = meeting.locator(".pv-minutes").evaluate(SCREEN_MINUTES)
+    with page.expect_download() as info:
+        meeting.get_by_role("button", name="Referat (Markdown)").click()
+    written = markdown_minutes(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert screen == written
+    # What the minutes must hold, so the comparison is not between two empty lists.
+    assert screen["participants"] == ["Kari Nordmann", "Ola Nordmann"]
+    assert [row[2] for row in screen["actions"]] == ["Kalle inn til møte", "Sende utkast"]  # by due date
+    assert screen["actions"][0][4] == "15. januar 2027" and screen["actions"][0][3] == "Stat"
+    assert len(screen["decisions"]) == 2 and len(screen["follow_up"]) == 2
+    assert any("Delvis" in line for line in screen["follow_up"]) and any("Nei" in line for line in screen["follow_up"])
+    assert len(screen["items"]) == 2
+    assert axe_in_both_schemes(page) == {}
+
+
+def test_ending_the_meeting_offers_the_files_then_clears_the_walkthrough(site, page: Page) -> None:
+    page.goto(site.url + CHECKLIST)
+    meeting = open_meeting(page)
+    fill_a_meeting(page, meeting)
+    meeting.get_by_role("button", name="Avslutt møtet …").click()
+    expect(meeting.get_by_role("heading", name="Avslutt møtet")).to_be_focused()
+    assert axe_in_both_schemes(page) == {}
+    with page.expect_download() as info:
+        meeting.get_by_role("button", name="Svar (JSON)").click()
+    assert json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["answers"]
+    expect(meeting.get_by_role("status")).to_contain_text(info.value.suggested_filename)
+
+    # Nothing is lost without the user choosing it: the confirmation says the minutes were not saved.
+    meeting.get_by_role("button", name="Slett gjennomgangen fra nettleseren …").click()
+    confirm = page.get_by_role("dialog", name="Slette gjennomgangen fra nettleseren?")
+    expect(confirm).to_contain_text("ikke lastet ned både referatet og svarene")
+    assert axe_in_both_schemes(page) == {}
+    confirm.get_by_role("button", name="Avbryt").click()
+    expect(confirm).to_have_count(0)
+    expect(meeting).to_be_visible()
+    assert "Drøftet i møtet" in page.evaluate("() => JSON.stringify(localStorage)")
+
+    meeting.get_by_role("button", name="Slett gjennomgangen fra nettleseren …").click()
+    confirm.get_by_role("button", name="Slett").click()
+    expect(meeting).to_have_count(0)
+    stored = page.evaluate("() => JSON.stringify(localStorage)")
+    assert "Drøftet i møtet" not in stored and "Kari Nordmann" not in stored
+    expect(item(page, "1.0 a").get_by_role("radio", name="Delvis")).not_to_be_checked()
+    # The next group starts at item 1, not where the last meeting stopped.
+    page.get_by_role("button", name="Møtemodus").click()
+    expect(meeting.locator(".pv-meeting__place")).to_contain_text("Punkt 1 av 44")

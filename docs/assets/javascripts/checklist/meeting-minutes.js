@@ -176,7 +176,12 @@ export function endMeetingView(meeting) {
   });
   back.addEventListener("click", () => meeting.showMinutes());
   return [
-    element("h3", { className: "pv-meeting__question", id: "pv-meeting-question", text: "Avslutt møtet" }),
+    element("h3", {
+      className: "pv-meeting__question",
+      id: "pv-meeting-question",
+      tabindex: "-1",
+      text: "Avslutt møtet",
+    }),
     element(
       "p",
       {},
