@@ -45,7 +45,6 @@ export function answerControls(page, fieldset, labelledBy) {
   const copy = original.cloneNode(false);
   copy.id = `pv-meeting-${key}-value`;
   copy.removeAttribute("name");
-  copy.removeAttribute("data-pv-field");
   copy.value = original.value;
   copy.addEventListener("input", () => {
     original.value = copy.value;
