@@ -4,10 +4,7 @@
 // sides come from the engine's reply to loading the definition; the answer controls mirror the
 // page's own form controls, so saving works exactly as on the page.
 //
-// What it uses of the page (ChecklistPage): answers, current, setExtra, updateRecord, exportAs
-// (returns the file name or null), openerAfterMeeting, and also items (the form's fieldsets),
-// loaded and engineLoaded (the engine's load reply and its promise), checklist, exportRecord,
-// archived, store (to count walk-throughs), alert, removeCurrent.
+// What it uses of the page is listed at the top of page.js (the meeting-mode interface).
 import { isEmpty } from "./answer-form.js";
 import { element } from "./dialog.js";
 import { actionsEditor, answerControls, SectionTimer, textArea } from "./meeting-controls.js";
