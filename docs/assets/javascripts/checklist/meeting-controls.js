@@ -5,6 +5,19 @@
 import { numberProblem, showNumberProblem } from "./answer-form.js";
 import { element } from "./dialog.js";
 
+// Whether meeting mode's single keys act (a visible switch turns them off, WCAG 2.1.4); kept for the page's lifetime.
+let meetingKeysOn = true;
+
+export function keysOn() {
+  return meetingKeysOn;
+}
+
+export function button(text, onClick, className = "md-button pv-button") {
+  const node = element("button", { type: "button", className, text });
+  node.addEventListener("click", onClick);
+  return node;
+}
+
 /** The answer as a row of large choices (or a text/number field) mirroring the page's fieldset. */
 export function answerControls(page, fieldset, labelledBy) {
   const key = fieldset.dataset.pvItem;
@@ -206,4 +219,32 @@ export class SectionTimer {
     this.text.textContent = left >= 0 ? `${clock} igjen` : `${clock} over tiden`;
     this.text.classList.toggle("pv-meeting__timer--over", left < 0);
   }
+}
+
+/** The hint for meeting mode's keys, with a switch that turns them off. */
+export function keysSwitch(sectionView) {
+  const hint = element("p", { className: "pv-hint", id: "pv-meeting-keys-hint" });
+  const describe = () => {
+    hint.textContent = meetingKeysOn
+      ? `Tastatur: ← og → blar, tallene 1–9 velger svar${sectionView ? "" : ", N går til notatet"}. Esc går ut av et tekstfelt, og ellers lukker Esc møtemodus.`
+      : "Hurtigtastene er slått av. Bruk Tab og knappene. Esc går ut av et tekstfelt, og ellers lukker Esc møtemodus.";
+  };
+  const input = element("input", {
+    type: "checkbox",
+    id: "pv-meeting-keys",
+    "aria-describedby": "pv-meeting-keys-hint",
+  });
+  input.checked = meetingKeysOn;
+  input.addEventListener("change", () => {
+    meetingKeysOn = input.checked;
+    describe();
+  });
+  describe();
+  return element("div", { className: "pv-meeting__keys" }, [
+    element("span", { className: "pv-field pv-field--inline" }, [
+      input,
+      element("label", { for: "pv-meeting-keys", text: "Hurtigtaster i møtemodus" }),
+    ]),
+    hint,
+  ]);
 }

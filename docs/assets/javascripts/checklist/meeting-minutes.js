@@ -3,6 +3,7 @@
 // meeting-room PC offers the minutes and answers as files and then clears the walk-through.
 import * as engine from "./engine-client.js";
 import { ask, element, named, today } from "./dialog.js";
+import { button, textArea } from "./meeting-controls.js";
 
 /** The engine's minutes model for the page's current walk-through. */
 export function minutesModel(page) {
@@ -206,4 +207,96 @@ export function endMeetingView(meeting) {
     }),
     element("div", { className: "pv-meeting__row" }, [clear, keep, back]),
   ];
+}
+
+/** The minutes: participants and date to fill in, then the engine's minutes model, and the exports. */
+export function showMinutes(meeting) {
+  meeting.view = "minutes";
+  meeting.syncers = [];
+  meeting.message = element("p", { className: "pv-meeting__message", role: "status" });
+  const record = meeting.page.current;
+  const participants = textArea(
+    "pv-meeting-participants",
+    "Deltakere (én per linje)",
+    () => meeting.page.current.participants || "",
+    (value) => {
+      meeting.page.updateRecord({ participants: value });
+      refreshMinutes(meeting);
+    },
+  );
+  const date = element("input", { type: "date", id: "pv-meeting-date" });
+  date.value = record.meeting_date || "";
+  date.addEventListener("input", () => {
+    meeting.page.updateRecord({ meeting_date: date.value });
+    refreshMinutes(meeting);
+  });
+  meeting.minutesBox = element("div", { className: "pv-minutes" }, [
+    element("p", { text: "Henter referatet …" }),
+  ]);
+  const footer = element("div", { className: "pv-meeting__foot" }, [
+    element("div", { className: "pv-meeting__nav" }, [
+      exportButton(meeting, "Referat (Word)", "referat"),
+      exportButton(meeting, "Referat (Markdown)", "referat-md"),
+      button("Skriv ut referatet", () => window.print()),
+      button("Avslutt møtet …", () => meeting.showEnd(), "md-button md-button--primary"),
+    ]),
+    element("div", { className: "pv-meeting__nav" }, [
+      button("← Tilbake til punktene", () => {
+        meeting.view = "item";
+        meeting.show(meeting.entries.length - 1);
+      }),
+      button("Oversikt over punktene", () => meeting.showOverview()),
+      button("Lukk møtemodus", () => meeting.close()),
+    ]),
+    meeting.message,
+  ]);
+  meeting.render(
+    [
+      element("h3", {
+        className: "pv-meeting__question",
+        id: "pv-meeting-question",
+        tabindex: "-1",
+        text: `Referat: ${record.name}`,
+      }),
+      element("div", { className: "pv-meeting__meta" }, [
+        participants.node,
+        element("div", { className: "pv-field" }, [
+          element("label", { for: "pv-meeting-date", text: "Møtedato (tom: dagens dato)" }),
+          date,
+        ]),
+      ]),
+      meeting.minutesBox,
+    ],
+    footer,
+  );
+  meeting.live.textContent = "Referat";
+  meeting.remember();
+  refreshMinutes(meeting);
+  meeting.body.querySelector("#pv-meeting-participants").focus();
+}
+
+/** Ask the engine for the minutes again; one request at a time, the last edit wins. */
+export async function refreshMinutes(meeting) {
+  if (meeting.minutesBusy) {
+    meeting.minutesAgain = true;
+    return;
+  }
+  meeting.minutesBusy = true;
+  try {
+    do {
+      meeting.minutesAgain = false;
+      const model = await minutesModel(meeting.page);
+      if (meeting.view === "minutes") meeting.minutesBox.replaceChildren(...minutesView(model));
+    } while (meeting.minutesAgain);
+  } catch (error) {
+    if (meeting.view === "minutes")
+      meeting.minutesBox.replaceChildren(
+        element("p", {
+          className: "pv-meeting__message--problem",
+          text: `Referatet kunne ikke vises: ${error.message}. Svarene er lagret.`,
+        }),
+      );
+  } finally {
+    meeting.minutesBusy = false;
+  }
 }

@@ -7,21 +7,21 @@
 // What it uses of the page is listed at the top of page.js (the meeting-mode interface).
 import { isEmpty } from "./answer-form.js";
 import { element } from "./dialog.js";
-import { actionsEditor, answerControls, SectionTimer, textArea } from "./meeting-controls.js";
-import { endMeetingView, exportButton, minutesModel, minutesView } from "./meeting-minutes.js";
+import {
+  actionsEditor,
+  answerControls,
+  button,
+  keysOn,
+  keysSwitch,
+  SectionTimer,
+  textArea,
+} from "./meeting-controls.js";
+import { endMeetingView, refreshMinutes, showMinutes } from "./meeting-minutes.js";
+import { showOverview } from "./meeting-overview.js";
 import { sessionGet, sessionSet } from "./storage-guard.js";
-
-// Whether meeting mode's single keys act (a visible switch turns them off, WCAG 2.1.4); kept for the page's lifetime.
-let meetingKeysOn = true;
 
 function isTextEntry(target) {
   return target.matches("textarea, input[type=text], input[type=number], input[type=date], select");
-}
-
-function button(text, onClick, className = "md-button pv-button") {
-  const node = element("button", { type: "button", className, text });
-  node.addEventListener("click", onClick);
-  return node;
 }
 
 export class MeetingMode {
@@ -152,7 +152,7 @@ export class MeetingMode {
       this.body.querySelector("#pv-meeting-question")?.focus();
       return;
     }
-    if (typing || !meetingKeysOn || !["item", "section"].includes(this.view)) return;
+    if (typing || !keysOn() || !["item", "section"].includes(this.view)) return;
     if (event.key === "ArrowRight") {
       event.preventDefault();
       this.forward();
@@ -347,81 +347,16 @@ export class MeetingMode {
     return parts;
   }
 
-  /** What one item holds, in words: its answer, and whether it has a decision or actions. */
-  state(entry) {
-    const answer = this.page.answers[entry.id] || {};
-    let value = "Ikke besvart";
-    if (!isEmpty(answer.value)) {
-      const radio = [...entry.fieldset.querySelectorAll(".pv-item__answer input[type=radio]")].find(
-        (input) => input.value === String(answer.value),
-      );
-      value = radio ? radio.parentElement.textContent.trim() : String(answer.value);
-    }
-    const extra = [];
-    if (answer.decision) extra.push("vedtak");
-    if (answer.actions?.length)
-      extra.push(answer.actions.length === 1 ? "1 tiltak" : `${answer.actions.length} tiltak`);
-    return [value, ...extra].join(", ");
+  showOverview() {
+    showOverview(this);
   }
 
-  /** Every item with its state; choosing one goes there. */
-  showOverview() {
-    if (this.view !== "overview") this.overviewFrom = this.view === "section" ? "section" : "item";
-    const from = this.overviewFrom;
-    this.view = "overview";
-    this.syncers = [];
-    const sections = [];
-    let list = null;
-    let sectionId = null;
-    this.entries.forEach((entry, position) => {
-      if (entry.section.id !== sectionId) {
-        sectionId = entry.section.id;
-        list = element("ol", { className: "pv-meeting__overview" });
-        sections.push(element("h4", { text: entry.section.title }), list);
-      }
-      const go = button(
-        "",
-        () => {
-          this.view = from;
-          this.show(position);
-        },
-        "pv-meeting__jump",
-      );
-      go.append(
-        element("span", { className: "pv-meeting__jump-title", text: entry.title }),
-        element("span", { className: "pv-visually-hidden", text: " – " }),
-        element("span", { className: "pv-meeting__jump-state", text: this.state(entry) }),
-      );
-      if (position === this.index) go.setAttribute("aria-current", "step");
-      if (!isEmpty(this.page.answers[entry.id]?.value)) go.classList.add("pv-meeting__jump--answered");
-      list.append(element("li", {}, [go]));
-    });
-    const footer = element("div", { className: "pv-meeting__foot" }, [
-      element("div", { className: "pv-meeting__nav" }, [
-        button("← Tilbake", () => {
-          this.view = from;
-          this.show(this.index);
-        }),
-        button("Til referatet →", () => this.showMinutes(), "md-button md-button--primary"),
-        button("Lukk møtemodus", () => this.close()),
-      ]),
-    ]);
-    this.render(
-      [
-        element("h3", {
-          className: "pv-meeting__question",
-          id: "pv-meeting-question",
-          tabindex: "-1",
-          text: "Oversikt over punktene",
-        }),
-        ...sections,
-      ],
-      footer,
-    );
-    this.live.textContent = "Oversikt over punktene";
-    (
-      this.body.querySelector("[aria-current=step]") || this.body.querySelector("#pv-meeting-question")
-    ).focus();
+  showMinutes() {
+    showMinutes(this);
+  }
+
+  refreshMinutes() {
+    return refreshMinutes(this);
   }
 
   navigation() {
@@ -437,128 +372,8 @@ export class MeetingMode {
         button(last ? "Til referatet →" : "Neste →", () => this.forward(), "md-button md-button--primary"),
         button("Lukk møtemodus", () => this.close()),
       ]),
-      this.keysSwitch(),
+      keysSwitch(this.view === "section"),
     ]);
-  }
-
-  /** The hint for meeting mode's keys, with a switch that turns them off. */
-  keysSwitch() {
-    const hint = element("p", { className: "pv-hint", id: "pv-meeting-keys-hint" });
-    const describe = () => {
-      hint.textContent = meetingKeysOn
-        ? `Tastatur: ← og → blar, tallene 1–9 velger svar${this.view === "section" ? "" : ", N går til notatet"}. Esc går ut av et tekstfelt, og ellers lukker Esc møtemodus.`
-        : "Hurtigtastene er slått av. Bruk Tab og knappene. Esc går ut av et tekstfelt, og ellers lukker Esc møtemodus.";
-    };
-    const input = element("input", {
-      type: "checkbox",
-      id: "pv-meeting-keys",
-      "aria-describedby": "pv-meeting-keys-hint",
-    });
-    input.checked = meetingKeysOn;
-    input.addEventListener("change", () => {
-      meetingKeysOn = input.checked;
-      describe();
-    });
-    describe();
-    return element("div", { className: "pv-meeting__keys" }, [
-      element("span", { className: "pv-field pv-field--inline" }, [
-        input,
-        element("label", { for: "pv-meeting-keys", text: "Hurtigtaster i møtemodus" }),
-      ]),
-      hint,
-    ]);
-  }
-
-  /** The minutes: participants and date to fill in, then the engine's minutes model, and the exports. */
-  showMinutes() {
-    this.view = "minutes";
-    this.syncers = [];
-    this.message = element("p", { className: "pv-meeting__message", role: "status" });
-    const record = this.page.current;
-    const participants = textArea(
-      "pv-meeting-participants",
-      "Deltakere (én per linje)",
-      () => this.page.current.participants || "",
-      (value) => {
-        this.page.updateRecord({ participants: value });
-        this.refreshMinutes();
-      },
-    );
-    const date = element("input", { type: "date", id: "pv-meeting-date" });
-    date.value = record.meeting_date || "";
-    date.addEventListener("input", () => {
-      this.page.updateRecord({ meeting_date: date.value });
-      this.refreshMinutes();
-    });
-    this.minutesBox = element("div", { className: "pv-minutes" }, [
-      element("p", { text: "Henter referatet …" }),
-    ]);
-    const footer = element("div", { className: "pv-meeting__foot" }, [
-      element("div", { className: "pv-meeting__nav" }, [
-        exportButton(this, "Referat (Word)", "referat"),
-        exportButton(this, "Referat (Markdown)", "referat-md"),
-        button("Skriv ut referatet", () => window.print()),
-        button("Avslutt møtet …", () => this.showEnd(), "md-button md-button--primary"),
-      ]),
-      element("div", { className: "pv-meeting__nav" }, [
-        button("← Tilbake til punktene", () => {
-          this.view = "item";
-          this.show(this.entries.length - 1);
-        }),
-        button("Oversikt over punktene", () => this.showOverview()),
-        button("Lukk møtemodus", () => this.close()),
-      ]),
-      this.message,
-    ]);
-    this.render(
-      [
-        element("h3", {
-          className: "pv-meeting__question",
-          id: "pv-meeting-question",
-          tabindex: "-1",
-          text: `Referat: ${record.name}`,
-        }),
-        element("div", { className: "pv-meeting__meta" }, [
-          participants.node,
-          element("div", { className: "pv-field" }, [
-            element("label", { for: "pv-meeting-date", text: "Møtedato (tom: dagens dato)" }),
-            date,
-          ]),
-        ]),
-        this.minutesBox,
-      ],
-      footer,
-    );
-    this.live.textContent = "Referat";
-    this.remember();
-    this.refreshMinutes();
-    this.body.querySelector("#pv-meeting-participants").focus();
-  }
-
-  /** Ask the engine for the minutes again; one request at a time, the last edit wins. */
-  async refreshMinutes() {
-    if (this.minutesBusy) {
-      this.minutesAgain = true;
-      return;
-    }
-    this.minutesBusy = true;
-    try {
-      do {
-        this.minutesAgain = false;
-        const model = await minutesModel(this.page);
-        if (this.view === "minutes") this.minutesBox.replaceChildren(...minutesView(model));
-      } while (this.minutesAgain);
-    } catch (error) {
-      if (this.view === "minutes")
-        this.minutesBox.replaceChildren(
-          element("p", {
-            className: "pv-meeting__message--problem",
-            text: `Referatet kunne ikke vises: ${error.message}. Svarene er lagret.`,
-          }),
-        );
-    } finally {
-      this.minutesBusy = false;
-    }
   }
 
   showEnd() {
