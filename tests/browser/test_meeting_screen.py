@@ -307,3 +307,21 @@ def test_ending_the_meeting_offers_the_files_then_clears_the_walkthrough(site, p
     # The next group starts at item 1, not where the last meeting stopped.
     page.get_by_role("button", name="Møtemodus").click()
     expect(meeting.locator(".pv-meeting__place")).to_contain_text("Punkt 1 av 44")
+
+
+def test_overview_and_ending_reflow_at_320_px(site, page: Page) -> None:
+    from test_a11y_reflow import overflow
+
+    page.goto(site.url + CHECKLIST)
+    meeting = open_meeting(page, 320, 256)
+    wide = {}
+    meeting.get_by_role("button", name="Oversikt over punktene").click()
+    expect(meeting.locator(".pv-meeting__jump")).to_have_count(44)
+    if found := overflow(page):
+        wide["oversikt"] = found
+    meeting.get_by_role("button", name="Til referatet →").click()
+    meeting.get_by_role("button", name="Avslutt møtet …").click()
+    expect(meeting.get_by_role("heading", name="Avslutt møtet")).to_be_visible()
+    if found := overflow(page):
+        wide["avslutt"] = found
+    assert wide == {}
