@@ -7,6 +7,9 @@ import * as engine from "./engine-client.js";
 const SLOW_AFTER_MS = 10_000; // only changes the text: a slow download keeps going
 const STALLED_AFTER_MS = 30_000; // no bytes for this long: offer to start again
 
+const READY_NOW = "Du kan svare nå – hvert svar lagres i nettleseren med en gang.";
+const WAITING = "Fremdrift, filtre og eksport blir klare når sjekklistemotoren har startet.";
+
 function megabytes(bytes) {
   return (bytes / 1024 / 1024).toLocaleString("nb-NO", {
     maximumFractionDigits: 1,
@@ -18,7 +21,7 @@ export class EngineStatus {
   /** @param {() => void} onRetry starts the engine again */
   constructor(onRetry) {
     this.onRetry = onRetry;
-    this.line = element("p", { className: "pv-engine-status__line", hidden: "" });
+    this.line = element("p", { className: "pv-engine-status__line", id: "pv-engine-status", hidden: "" });
     this.failure = element("div", { className: "pv-alert pv-engine-status__failure", role: "alert" });
     this.node = element("div", { className: "pv-engine-status" }, [this.line, this.failure]);
     this.stopListening = engine.onStatus((status) => {
@@ -69,8 +72,12 @@ export class EngineStatus {
     let text = `${parts[0]} …`;
     if (this.stalled) text += " Nedlastingen har stått stille en stund. Du kan vente, eller prøve igjen.";
     else if (this.slow) text += " Det tar lengre tid enn vanlig, men nedlastingen fortsetter.";
-    if (this.slow || this.stalled) text += " Du kan svare imens – svarene lagres.";
-    this.line.textContent = text;
+    // What works already and what waits, instead of disabled controls with no reason given.
+    this.line.replaceChildren(
+      element("strong", { text: READY_NOW }),
+      ` ${WAITING} `,
+      element("span", { className: "pv-engine-status__detail", text }),
+    );
     this.line.hidden = false;
     if (this.stalled) this.line.append(" ", this.retryButton());
   }

@@ -33,6 +33,21 @@ export const itemFormMethods = {
     this.queueProgress();
   },
 
+  /** «Fjern svaret»: uncheck the item's answer and save that like any other edit. */
+  onClear(event) {
+    const button = event.target.closest && event.target.closest("[data-pv-clear]");
+    const fieldset = button && button.closest("fieldset[data-pv-item]");
+    if (!fieldset) return;
+    const choices = [...fieldset.querySelectorAll(".pv-item__answer input[data-pv-field=value]")];
+    if (!choices.length) return;
+    for (const choice of choices) choice.checked = false;
+    this.onEdit({ type: "change", target: choices[0] });
+    // The button hides with the answer: focus stays in the item, on its first choice.
+    choices[0].focus();
+    const number = fieldset.querySelector(".pv-item__number")?.textContent;
+    this.say(`Svaret på punkt ${number} er fjernet.`);
+  },
+
   /** Change fields the page's form does not show (decision, actions) and save at once. */
   setExtra(itemId, changes) {
     const answer = { ...(this.store.answer(this.active, itemId) || {}), ...changes };

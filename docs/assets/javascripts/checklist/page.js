@@ -62,6 +62,7 @@ export class ChecklistPage {
     this.activate(this.initialWalkthrough());
     this.listen(this.article, "input", (event) => this.onEdit(event));
     this.listen(this.article, "change", (event) => this.onEdit(event));
+    this.listen(this.article, "click", (event) => this.onClear(event));
     this.listen(this.article, "focusout", (event) => this.tabSync.leftField(event.target));
     this.listen(window, "storage", (event) => this.tabSync.onStorage(event));
     this.listen(window, "pagehide", () => this.store.flush());
@@ -117,7 +118,7 @@ export class ChecklistPage {
         // The reply names the structure and the owner sides; meeting mode takes them from here.
         this.loaded = await engine.loadDefinition(definition);
         this.labelFilters(definition);
-        for (const control of this.filterControls) control.removeAttribute("disabled");
+        this.enableFilters();
       });
     this.engineLoaded.then(
       () => this.engineStatus.ready(),

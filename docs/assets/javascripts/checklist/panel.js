@@ -18,6 +18,8 @@ function setText(node, text) {
 
 export const panelMethods = {
   buildPanel() {
+    // One primary path (answer → progress → meeting or export); management, exports and
+    // sharing are grouped below it, and deleting sits apart at the bottom (each asks first).
     const panel = element("section", { className: "pv-panel", "aria-labelledby": "pv-panel-title" });
     panel.append(
       element("h2", {
@@ -26,25 +28,33 @@ export const panelMethods = {
         text: "Din gjennomgang",
         tabindex: "-1",
       }),
+      element("p", {
+        className: "pv-panel__lead",
+        text: "Svar på punktene nedenfor – hvert svar lagres med en gang. Her ser du fremdriften, og herfra holder dere møtet eller laster ned svarene.",
+      }),
     );
-    this.storageNote = element("p", { className: "pv-panel__note" });
-    panel.append(this.storageNote, ...this.life.nodes);
 
     this.walkthroughSelect = element("select", { id: "pv-walkthrough" });
     this.listen(this.walkthroughSelect, "change", () => this.activate(this.walkthroughSelect.value));
-    const manage = element("div", { className: "pv-panel__row" }, [
+    const manage = element("div", { className: "pv-panel__row pv-panel__walkthrough" }, [
       element("label", { for: "pv-walkthrough", text: "Gjennomgang" }),
       this.walkthroughSelect,
     ]);
+    const tools = element("div", {
+      className: "pv-panel__tools",
+      role: "group",
+      "aria-label": "Behandle gjennomgangen",
+    });
     for (const [label, action] of [
       ["Ny", () => this.createWalkthrough()],
       ["Gi nytt navn", () => this.renameWalkthrough()],
       ["Dupliser", () => this.duplicateWalkthrough()],
-      ["Slett gjennomgang", () => this.deleteWalkthrough()],
     ]) {
-      manage.append(this.button(label, action));
+      tools.append(this.button(label, action));
     }
-    panel.append(manage);
+    manage.append(tools);
+    this.storageNote = element("p", { className: "pv-panel__note" });
+    panel.append(manage, this.storageNote, ...this.life.nodes);
 
     this.progressText = element("span", {
       id: "pv-progress-text",
@@ -72,7 +82,7 @@ export const panelMethods = {
     });
     meeting.classList.add("md-button--primary");
     panel.append(
-      element("div", { className: "pv-panel__row" }, [
+      element("div", { className: "pv-panel__row pv-panel__next" }, [
         meeting,
         element("span", {
           className: "pv-hint",
@@ -81,22 +91,15 @@ export const panelMethods = {
       ]),
     );
 
-    const exportRow = element(
-      "div",
-      { className: "pv-panel__row", role: "group", "aria-labelledby": "pv-export-label" },
-      [element("span", { id: "pv-export-label", text: "Eksporter:" })],
-    );
-    for (const [kind, label] of EXPORTS) exportRow.append(this.button(label, () => this.exportAs(kind)));
-    exportRow.append(this.button("Skriv ut", () => window.print()));
-    panel.append(exportRow);
-    this.compareButton = this.button("Sammenlign med en annen gjennomgang", () => this.compareWalkthroughs());
+    const exportButtons = EXPORTS.map(([kind, label]) => this.button(label, () => this.exportAs(kind)));
+    exportButtons.push(this.button("Skriv ut", () => window.print()));
     panel.append(
-      element("div", { className: "pv-panel__row" }, [
-        this.compareButton,
-        this.button("Del som lenke", () => this.shareLink()),
+      this.group("pv-export-label", "Last ned svarene", exportButtons, [
+        "JSON er sikkerhetskopien, som kan importeres igjen. De andre formatene er til å lese, regne på og dele.",
       ]),
     );
 
+    this.compareButton = this.button("Sammenlign med en annen gjennomgang", () => this.compareWalkthroughs());
     // The native file input names its button in the browser's language; a label styled as a
     // button gives a Norwegian name, and the input stays focusable for keyboard users.
     this.importInput = element("input", {
@@ -107,7 +110,9 @@ export const panelMethods = {
     });
     this.listen(this.importInput, "change", () => this.importFile());
     panel.append(
-      element("div", { className: "pv-panel__row" }, [
+      this.group("pv-share-label", "Del, sammenlign og importer", [
+        this.compareButton,
+        this.button("Del som lenke", () => this.shareLink()),
         this.importInput,
         element("label", {
           for: "pv-import",
@@ -116,10 +121,6 @@ export const panelMethods = {
         }),
       ]),
     );
-
-    const danger = this.button("Slett alle data", () => this.deleteEverything());
-    danger.classList.add("pv-button--danger");
-    panel.append(element("div", { className: "pv-panel__row" }, [danger]));
 
     this.alert = element("div", { className: "pv-alert", role: "alert" });
     this.status = element("p", { className: "pv-status", role: "status" });
@@ -135,7 +136,28 @@ export const panelMethods = {
     });
     this.archivedBox = element("details", { className: "pv-archived", hidden: "" });
     panel.append(this.alert, this.status, this.changes, this.comparison, this.archivedBox);
+
+    const deleteOne = this.button("Slett gjennomgang", () => this.deleteWalkthrough());
+    const deleteAll = this.button("Slett alle data", () => this.deleteEverything());
+    for (const button of [deleteOne, deleteAll]) button.classList.add("pv-button--danger");
+    const danger = this.group(
+      "pv-danger-label",
+      "Slette",
+      [deleteOne, deleteAll],
+      ["Sletting kan ikke angres. Du blir spurt før noe slettes."],
+    );
+    danger.classList.add("pv-panel__danger");
+    panel.append(danger);
     this.root.replaceChildren(panel);
+  },
+
+  /** A labelled group of buttons, with an optional hint under its label. */
+  group(id, label, controls, hints = []) {
+    return element("div", { className: "pv-panel__group", role: "group", "aria-labelledby": id }, [
+      element("h3", { id, className: "pv-panel__group-title", text: label }),
+      ...hints.map((text) => element("p", { className: "pv-hint", text })),
+      element("div", { className: "pv-panel__tools" }, controls),
+    ]);
   },
 
   button(label, action) {
@@ -151,8 +173,15 @@ export const panelMethods = {
       for (const role of fieldset.dataset.pvRoles.split(" ").filter(Boolean)) roles.add(role);
       if (fieldset.dataset.pvPhase) phases.add(fieldset.dataset.pvPhase);
     }
-    const box = element("fieldset", { className: "pv-filters" }, [
+    // Until the engine runs, a note in the box says why the filters cannot be used yet.
+    this.filterWait = element("p", {
+      className: "pv-hint pv-filters__wait",
+      id: "pv-filters-wait",
+      text: "Filtrene kan brukes når sjekklistemotoren har startet.",
+    });
+    const box = element("fieldset", { className: "pv-filters", "aria-describedby": "pv-filters-wait" }, [
       element("legend", { text: "Vis punkter" }),
+      this.filterWait,
     ]);
     this.filterControls = [];
     const select = (id, label, values, key) => {
@@ -193,12 +222,28 @@ export const panelMethods = {
     return box;
   },
 
-  /** Replace filter option ids with the labels from the definition once it is loaded. */
+  /** The engine is running: the filters work now. */
+  enableFilters() {
+    for (const control of this.filterControls) control.removeAttribute("disabled");
+    this.filterWait.remove();
+    this.root.querySelector(".pv-filters")?.removeAttribute("aria-describedby");
+  },
+
+  /**
+   * Once the definition is loaded: filter options get its labels and its order (the page only
+   * knows the order in which items first use a role or phase).
+   */
   labelFilters(definition) {
     const label = (control, names) => {
       if (!control) return;
-      for (const option of control.options)
+      const order = Object.keys(names);
+      const rank = (option) => (option.value ? order.indexOf(option.value) : -1);
+      const options = [...control.options].sort((a, b) => rank(a) - rank(b));
+      for (const option of options)
         if (option.value && names[option.value]) option.textContent = names[option.value];
+      const selected = control.value;
+      control.replaceChildren(...options);
+      control.value = selected;
     };
     label(this.roleSelect, definition.roles);
     label(this.phaseSelect, Object.fromEntries(definition.phases.map((p) => [p.id, p.title])));
@@ -252,10 +297,37 @@ export const panelMethods = {
       const hidden = !visible.has(itemId);
       if (fieldset.hidden !== hidden) fieldset.hidden = hidden; // unchanged items cost no style work
     }
+    this.hideEmptySections();
     const filtered = this.filters.role || this.filters.phase || this.filters.unanswered;
     setText(this.filterSummary, filtered ? `Viser ${visible.size} av ${this.items.size} punkter.` : "");
     performance.mark("pv-progress-updated");
     this.root.dataset.pvProgress = String(total.answered);
+  },
+
+  /** A section whose items are all hidden disappears with its heading and intro (at most one look per item). */
+  hideEmptySections() {
+    this.sectionParts ??= this.findSections();
+    for (const section of this.sectionParts) {
+      const hidden = !section.items.some((fieldset) => !fieldset.hidden);
+      if (section.hidden === hidden) continue;
+      section.hidden = hidden;
+      for (const node of section.nodes) node.classList.toggle("pv-section-hidden", hidden);
+    }
+  },
+
+  /** Each section's own nodes (heading, progress line, intro, references) and its items, from the page. */
+  findSections() {
+    return [...this.article.querySelectorAll("[data-pv-section-progress]")].map((line) => {
+      const heading = line.previousElementSibling;
+      const nodes = [];
+      const items = [];
+      let node = heading && heading.tagName === "H2" ? heading : line;
+      for (; node && !(node.tagName === "H2" && nodes.length); node = node.nextElementSibling) {
+        if (node.matches("fieldset[data-pv-item]")) items.push(node);
+        else nodes.push(node);
+      }
+      return { nodes, items, hidden: false };
+    });
   },
 
   renderChanges(report, knownItems, version) {

@@ -5,12 +5,15 @@ import { ask, named, saveFile, today } from "./dialog.js";
 import { NO_ROOM } from "./storage.js";
 import { nowIso } from "./walkthroughs.js";
 
+// Every kind the engine exports (partnerskap/engine/exports.py, EXPORTERS), with its button label.
 export const EXPORTS = [
   ["json", "JSON"],
-  ["csv", "CSV"],
-  ["markdown", "Markdown"],
   ["xlsx", "Excel"],
+  ["csv", "CSV"],
+  ["csv-tiltak", "Tiltak (CSV)"],
+  ["markdown", "Markdown"],
   ["referat", "Referat (Word)"],
+  ["referat-md", "Referat (Markdown)"],
 ];
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
