@@ -1,6 +1,10 @@
 // A checklist page: binds the generated form to storage at once (before any Python has
 // loaded), and asks the engine for everything derived: progress, filters, exports,
 // import validation and content-change reports.
+import { ActionsList } from "./actions-list.js";
+import { CheckAnswers } from "./check-answers.js";
+import { PrintReport } from "./print-report.js";
+import { reviewHost } from "./review-host.js";
 import { isEmpty, numberProblem, showNumberProblem, withField, writeAnswer } from "./answer-form.js";
 import * as engine from "./engine-client.js";
 import { ask, element, named, saveFile, setContent, today } from "./dialog.js";
@@ -57,6 +61,10 @@ export class ChecklistPage {
     this.tabSync = new TabSync(this);
     this.engineStatus = new EngineStatus(() => this.retryEngine());
     this.life = new StorageLife(this);
+    const host = reviewHost(this, () => this.report);
+    [this.report, this.checkAnswers, this.actionsList] = [PrintReport, CheckAnswers, ActionsList].map(
+      (View) => new View(host),
+    );
     this.buildPanel();
     this.store.onUnsavedChange = () => this.life.renderUnsaved();
     this.activate(this.initialWalkthrough());
@@ -80,6 +88,7 @@ export class ChecklistPage {
   destroy() {
     this.store.flush();
     this.engineStatus.destroy();
+    for (const view of [this.report, this.checkAnswers.sheet, this.actionsList.sheet]) view.destroy();
     for (const remove of this.listeners) remove();
     this.listeners = [];
     this.destroyed = true;
@@ -157,8 +166,10 @@ export class ChecklistPage {
       [element("span", { id: "pv-export-label", text: "Eksporter:" })],
     );
     for (const [kind, label] of EXPORTS) exportRow.append(this.button(label, () => this.exportAs(kind)));
-    exportRow.append(this.button("Skriv ut", () => window.print()));
-    panel.append(exportRow);
+    exportRow.append(this.button("Skriv ut", () => this.report.print()));
+    const review = this.button("Sjekk svarene", () => this.checkAnswers.open(review));
+    const actions = this.button("Tiltaksliste", () => this.actionsList.open(actions));
+    panel.append(element("div", { className: "pv-panel__row" }, [review, actions]), exportRow);
     this.compareButton = this.button("Sammenlign med en annen gjennomgang", () => this.compareWalkthroughs());
     panel.append(
       element("div", { className: "pv-panel__row" }, [
@@ -558,7 +569,7 @@ export class ChecklistPage {
       })
       .then(async (definition) => {
         this.definition = definition;
-        await engine.loadDefinition(definition);
+        this.owners = (await engine.loadDefinition(definition)).owners;
         this.labelFilters(definition);
         for (const control of this.filterControls) control.removeAttribute("disabled");
       });
@@ -667,6 +678,7 @@ export class ChecklistPage {
     const filtered = this.filters.role || this.filters.phase || this.filters.unanswered;
     setText(this.filterSummary, filtered ? `Viser ${visible.size} av ${this.items.size} punkter.` : "");
     performance.mark("pv-progress-updated");
+    this.report.schedule();
     this.root.dataset.pvProgress = String(total.answered);
   }
 
