@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+from conftest import wait_for_engine
 from playwright.sync_api import Page, expect
 
 from partnerskap.engine import api, minutes
@@ -86,3 +88,13 @@ def import_meeting(page: Page, file: Path) -> None:
     page.locator("#pv-import").set_input_files(str(file))
     page.get_by_role("dialog", name="Importer svar").get_by_role("button", name="Som ny gjennomgang").click()
     expect(page.get_by_role("status").filter(has_text="Importerte 3 svar")).to_be_visible()
+
+
+@pytest.fixture
+def meeting_page(site, built_site: Path, page: Page, tmp_path: Path) -> Page:
+    """The checklist page with the Narvik meeting imported (3 answers, 3 actions, a decision, notes)."""
+    page.goto(site.url + f"sjekklister/{CHECKLIST_ID}/")
+    wait_for_engine(page)
+    import_meeting(page, answer_file(built_site, tmp_path))
+    wait_for_engine(page, answered=3)
+    return page

@@ -6,21 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from conftest import wait_for_engine
 from playwright.sync_api import Page, expect
-from review_data import answer_file, import_meeting, item_ids, minutes_model
+from review_data import item_ids, meeting_page, minutes_model
 from test_answering import CHECKLIST, item, stored_answers
 
-
-@pytest.fixture
-def meeting_page(site, built_site: Path, page: Page, tmp_path: Path) -> Page:
-    """The checklist page with the Narvik meeting imported (3 answers, 3 actions, a decision, notes)."""
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
-    import_meeting(page, answer_file(built_site, tmp_path))
-    wait_for_engine(page, answered=3)
-    return page
+__all__ = ["meeting_page"]  # the fixture, used by name
 
 
 def focused(page: Page) -> str:
@@ -42,6 +33,9 @@ def test_check_answers_summarises_the_walk_through_and_links_back(meeting_page: 
 
     unanswered = view.get_by_role("list", name=re.compile("^Ikke besvart"))
     expect(view.get_by_role("heading", name="Ikke besvart (41)")).to_be_visible()
+    # A long list starts folded, so the answers come first.
+    expect(unanswered).to_be_hidden()
+    view.get_by_text("Vis alle 41").click()
     expect(unanswered.get_by_role("link")).to_have_count(41)
     expect(unanswered.get_by_role("link").first).to_have_text(re.compile(r"^2\.0 c "))
     follow_up = view.get_by_role("list", name=re.compile("^Svart Nei eller Delvis"))

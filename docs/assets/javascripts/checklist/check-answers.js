@@ -5,6 +5,8 @@
 import { element } from "./dialog.js";
 import { ViewSheet, itemLink } from "./view-sheet.js";
 
+const FOLD_AFTER = 10; // a longer list starts folded, so the answers are not pushed far down
+
 export class CheckAnswers {
   /**
    * @param {{minutes: () => Promise<object>, focusItem: (id: string) => void,
@@ -49,19 +51,23 @@ export class CheckAnswers {
     return itemLink(this.sheet, this.host.focusItem, itemId, content);
   }
 
-  /** A heading with a count, and a list or the sentence for none. */
+  /** A heading with a count, and a list (folded away when long) or the sentence for none. */
   part(id, heading, entries, none, describe) {
     const parts = [element("h3", { id, text: `${heading} (${entries.length})` })];
-    parts.push(
-      entries.length
-        ? element(
-            "ul",
-            { className: "pv-check__list", "aria-labelledby": id },
-            entries.map((entry) => element("li", {}, describe(entry))),
-          )
-        : element("p", { text: none }),
+    if (!entries.length) return [...parts, element("p", { text: none })];
+    const list = element(
+      "ul",
+      { className: "pv-check__list", "aria-labelledby": id },
+      entries.map((entry) => element("li", {}, describe(entry))),
     );
-    return parts;
+    if (entries.length <= FOLD_AFTER) return [...parts, list];
+    return [
+      ...parts,
+      element("details", { className: "pv-check__more" }, [
+        element("summary", { text: `Vis alle ${entries.length}` }),
+        list,
+      ]),
+    ];
   }
 
   render(model) {
@@ -74,13 +80,6 @@ export class CheckAnswers {
         progress ? ` · ${progress.label}: ${progress.text}` : "",
       ]),
       ...this.part(
-        "pv-check-unanswered",
-        labels["minutes.unanswered"],
-        model.unanswered,
-        "Alle punktene er besvart.",
-        (entry) => [this.link(entry.id, entry.title)],
-      ),
-      ...this.part(
         "pv-check-follow-up",
         labels["minutes.follow_up"],
         model.follow_up,
@@ -91,6 +90,13 @@ export class CheckAnswers {
         this.link(action.item, action.number),
         ` ${action.line}`,
       ]),
+      ...this.part(
+        "pv-check-unanswered",
+        labels["minutes.unanswered"],
+        model.unanswered,
+        "Alle punktene er besvart.",
+        (entry) => [this.link(entry.id, entry.title)],
+      ),
       element("h3", { id: "pv-check-items", text: labels["minutes.items"] }),
     ];
     if (!model.sections.length) parts.push(element("p", { text: "Ingen punkter er fylt ut ennå." }));

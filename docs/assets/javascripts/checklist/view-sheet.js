@@ -78,7 +78,10 @@ export class ViewSheet {
 export function itemLink(sheet, focusItem, itemId, content) {
   const link = element("a", { href: `#punkt-${itemId}` }, [].concat(content));
   link.addEventListener("click", (event) => {
+    // Material's instant navigation handles every link click that reaches the body (it ignores
+    // defaultPrevented) and would reload the page's content, losing focus: the sheet handles this one.
     event.preventDefault();
+    event.stopPropagation();
     sheet.close(() => focusItem(itemId));
   });
   return link;
