@@ -227,3 +227,22 @@ def test_print_button_prints_the_report_even_right_after_an_edit(meeting_page: P
     printed = page.evaluate("() => window.pvPrinted")
     assert printed["ready"] is True
     assert "Fremdrift4 av 44 besvart" in printed["text"]
+
+
+def test_views_say_so_when_the_engine_cannot_start(site, page: Page, page_errors) -> None:
+    page.context.route("**/assets/pyodide/**", lambda route: route.abort())
+    page.goto(site.url + CHECKLIST)
+    item(page, "1.0 a").get_by_role("radio", name="Ja").check()
+    page.get_by_role("button", name="Sjekk svarene").click()
+    view = page.get_by_role("dialog", name="Sjekk svarene")
+    expect(view.get_by_role("status")).to_have_text(
+        "Svarene kan ikke vises før sjekklistemotoren har startet. Svarene dine er lagret.", timeout=60_000
+    )
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Tiltaksliste").click()
+    expect(page.get_by_role("dialog", name="Tiltaksliste").get_by_role("status")).to_have_text(
+        "Tiltakene kan ikke vises før sjekklistemotoren har startet. Svarene dine er lagret."
+    )
+    # Nothing was lost.
+    assert [answer["value"] for answer in stored_answers(page).values()] == ["ja"]
+    page_errors.errors.clear()  # the aborted Pyodide requests are logged as console errors by design of this test
