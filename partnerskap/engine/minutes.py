@@ -7,11 +7,13 @@ rendered from it here, so the four forms always agree. What is in it:
   «30. november 2026», participants as a list, checklist and progress;
 - ``decisions``: every decision with its item;
 - ``actions``: every action, sorted by due date (undated last, then checklist order);
+- ``unanswered``: the items with no answer yet (a note alone is no answer), in checklist order;
 - ``follow_up``: the items answered with a value that is neither done nor «Ikke aktuelt» on a
   named scale (Nei or Delvis on «vurdering», Ikke startet or Pågår on «fremdrift»);
 - ``sections``: the items with any content, with their answer, note, decision, who is responsible
   and their actions (in the item's order; ``line`` is the action as one line of text);
-- ``header`` and each item's ``lines``: ``[{"label", "text"}]`` exactly as Word and Markdown show them.
+- ``header`` and each item's ``lines``: ``[{"label", "text"}]`` exactly as Word and Markdown show them;
+  each action's ``row``: its cells in the action table.
 
 An item's responsible side and due date describe the item; only actions are actions.
 """
@@ -62,14 +64,20 @@ def item_entry(definition: Definition, ref: Any, answer: dict[str, Any]) -> dict
         "responsible": labels.responsible(answer),
         "due": labels.due(answer),
         "due_text": date_text(labels.due(answer)),
-        "actions": [_action_entry(ref, 0, a) for a in answer.get("actions", []) or [] if isinstance(a, dict)],
+        "actions": [
+            _action_entry(ref, 0, action, index)
+            for index, action in enumerate(answer.get("actions", []) or [])
+            if isinstance(action, dict)
+        ],
     }
 
 
-def _action_entry(ref: Any, order: int, action: dict[str, Any]) -> dict[str, Any]:
+def _action_entry(ref: Any, order: int, action: dict[str, Any], index: int) -> dict[str, Any]:
+    """``index`` is the action's place in its item's list, so a view can change that one action."""
     done = bool(action.get("done"))
     return {
         "item": ref.id,
+        "index": index,
         "number": ref.number,
         "item_text": ref.data["text"],
         "order": order,
@@ -98,9 +106,9 @@ def actions(definition: Definition, answers: dict[str, Any]) -> list[dict[str, A
     found = []
     for order, ref in enumerate(definition.items):
         answer = answers.get(ref.id) or {}
-        for action in answer.get("actions", []) or []:
+        for index, action in enumerate(answer.get("actions", []) or []):
             if isinstance(action, dict):
-                found.append(_action_entry(ref, order, action))
+                found.append(_action_entry(ref, order, action, index))
     return sorted(found, key=lambda a: (a["due"] == "", a["due"], a["order"]))
 
 
@@ -131,6 +139,7 @@ MODEL_LABELS = (
     "minutes.decision",
     "minutes.responsible",
     "minutes.participants.none",
+    "minutes.unanswered",
     "actions.heading",
     "actions.columns",
     "actions.none",
@@ -175,6 +184,11 @@ def build(definition: Definition, doc: dict[str, Any], today: str) -> dict[str, 
             if entry["decision"].strip()
         ],
         "actions": actions(definition, answers),
+        "unanswered": [
+            {"id": ref.id, "number": ref.number, "text": ref.data["text"], "title": labels.item_title(ref)}
+            for ref in definition.items
+            if not is_answered(ref.data, answers.get(ref.id))
+        ],
         "follow_up": [
             {
                 "id": ref.id,
@@ -190,7 +204,9 @@ def build(definition: Definition, doc: dict[str, Any], today: str) -> dict[str, 
         "labels": {key: text(key) for key in MODEL_LABELS}
         | {"meta.date": text("meta.meeting_date" if meeting_date else "meta.date")},
     }
-    # The lines as every form shows them, so the screen needs no rules of its own.
+    # The lines and table rows as every form shows them, so the screen needs no rules of its own.
+    for action in model["actions"]:
+        action["row"] = action_row(action)
     model["header"] = [{"label": label, "text": value} for label, value in header(model)]
     for entry in every:
         entry["lines"] = [{"label": label, "text": value} for label, value in item_lines(entry)]

@@ -104,6 +104,7 @@ STRINGS: dict[str, dict[str, Any]] = {
         "minutes.decision": "Vedtak",
         "minutes.responsible": "Ansvar",
         "minutes.participants.none": "Ingen deltakere er registrert.",
+        "minutes.unanswered": "Ikke besvart",
         # Combine («Sammenstill»).
         "combine.item_columns": [
             "Avsnitt",

@@ -117,6 +117,21 @@ def test_the_model_has_the_meeting_decisions_sorted_actions_and_follow_up() -> N
     assert date_text("2026-11-30") == "30. november 2026" and date_text("") == ""
 
 
+def test_the_model_lists_unanswered_items_and_where_each_action_sits_in_its_item() -> None:
+    found = model()
+    answered = {"forste", "antall", "skala", "fritekst"}
+    every = [ref.id for ref in definition().items]
+    # «valg» has only an action (no answer), so it is unanswered too.
+    assert [entry["id"] for entry in found["unanswered"]] == [i for i in every if i not in answered]
+    assert all(entry["title"].startswith(entry["number"] + " ") for entry in found["unanswered"])
+    assert found["labels"]["minutes.unanswered"] == "Ikke besvart"
+    # The index points back into the item's own list: the view ticks that one action.
+    _, given = meeting()
+    for action in found["actions"]:
+        assert given[action["item"]]["actions"][action["index"]]["what"].strip() == action["what"]
+        assert action["row"] == minutes.action_row(action)
+
+
 def test_screen_data_is_the_model() -> None:
     assert screen() == json.loads(json.dumps(model()))
 

@@ -28,11 +28,17 @@
 //   store.walkthroughs()  to say how many other walk-throughs stay on «Avslutt møtet»
 //   alert               the page's problem box (its text is shown in meeting mode when an export fails)
 //   removeCurrent()     delete the shown walk-through without asking (the caller has asked)
+// The review views («Sjekk svarene», the actions list, the printed report) reach this controller
+// only through review-host.js.
+import { ActionsList } from "./actions-list.js";
+import { CheckAnswers } from "./check-answers.js";
 import * as engine from "./engine-client.js";
 import { EngineStatus } from "./engine-status.js";
 import { compareShareMethods } from "./compare-share.js";
 import { itemFormMethods } from "./item-form.js";
 import { panelMethods } from "./panel.js";
+import { PrintReport } from "./print-report.js";
+import { reviewHost } from "./review-host.js";
 import { AnswerStore } from "./storage.js";
 import { StorageLife } from "./storage-life.js";
 import { TabSync } from "./tab-sync.js";
@@ -57,6 +63,11 @@ export class ChecklistPage {
     this.tabSync = new TabSync(this);
     this.engineStatus = new EngineStatus(() => this.retryEngine());
     this.life = new StorageLife(this);
+    // The review views (review-host.js is their whole interface to this controller).
+    const host = reviewHost(this, () => this.report);
+    [this.report, this.checkAnswers, this.actionsList] = [PrintReport, CheckAnswers, ActionsList].map(
+      (View) => new View(host),
+    );
     this.buildPanel();
     this.store.onUnsavedChange = () => this.life.renderUnsaved();
     this.activate(this.initialWalkthrough());
@@ -81,6 +92,7 @@ export class ChecklistPage {
   destroy() {
     this.store.flush();
     this.engineStatus.destroy();
+    for (const view of [this.report, this.checkAnswers.sheet, this.actionsList.sheet]) view.destroy();
     for (const remove of this.listeners) remove();
     this.listeners = [];
     this.destroyed = true;
@@ -117,6 +129,7 @@ export class ChecklistPage {
         this.definition = definition;
         // The reply names the structure and the owner sides; meeting mode takes them from here.
         this.loaded = await engine.loadDefinition(definition);
+        this.owners = this.loaded.owners; // the sides, for the actions list
         this.labelFilters(definition);
         this.enableFilters();
       });
@@ -185,6 +198,7 @@ export class ChecklistPage {
             });
             this.renderProgress(result);
           } while (this.progressDirty);
+          this.report.schedule(); // the printed report follows the answers
         } catch {
           /* progress is shown again after the next change; the answers are saved either way */
         } finally {

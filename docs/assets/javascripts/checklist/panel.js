@@ -91,8 +91,13 @@ export const panelMethods = {
       ]),
     );
 
+    // Before exporting, look the walk-through over: the check-answers view and the actions list.
+    const review = this.button("Sjekk svarene", () => this.checkAnswers.open(review));
+    const actions = this.button("Tiltaksliste", () => this.actionsList.open(actions));
+    panel.append(element("div", { className: "pv-panel__row" }, [review, actions]));
+
     const exportButtons = EXPORTS.map(([kind, label]) => this.button(label, () => this.exportAs(kind)));
-    exportButtons.push(this.button("Skriv ut", () => window.print()));
+    exportButtons.push(this.button("Skriv ut", () => this.report.print()));
     panel.append(
       this.group("pv-export-label", "Last ned svarene", exportButtons, [
         "JSON er sikkerhetskopien, som kan importeres igjen. De andre formatene er til å lese, regne på og dele.",
