@@ -6,7 +6,8 @@
 //   engine: a folder holding the wheels and their pyodide-lock.json, exercise: engine_exercise.py,
 //   definitions: a JSON file with the definitions to exercise,
 //   build (optional): {keep: [module names always kept], out: path of the trimmed zip to write}.
-// Prints one JSON line: {called, files} (files: the stdlib files the run imported).
+// Prints one JSON line: {called, files, xlsxwriter} (files: the stdlib files the run imported;
+// xlsxwriter: the version the Excel exports ran with).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -80,7 +81,8 @@ if build is not None:
                 trimmed.writestr(info, f.read())
     with open("/tmp/trimmed.zip", "wb") as f:
         f.write(out.getvalue())
-json.dumps({"called": called, "files": files})
+import xlsxwriter
+json.dumps({"called": called, "files": files, "xlsxwriter": xlsxwriter.__version__})
 `);
 } catch (error) {
   // Only Python's traceback: Node would print a line of minified Pyodide source first.
