@@ -23,7 +23,9 @@ const pyodide = await loadPyodide({
   stderr: (line) => process.stderr.write(line + "\n"),
 });
 const problems = [];
-const packages = Object.keys(JSON.parse(readFileSync(join(config.engine, "pyodide-lock.json"), "utf8")).packages);
+const packages = Object.keys(
+  JSON.parse(readFileSync(join(config.engine, "pyodide-lock.json"), "utf8")).packages,
+);
 const loaded = await pyodide.loadPackage("partnerskap", {
   errorCallback: (message) => problems.push(message),
 });
