@@ -102,7 +102,7 @@ async function bootPyodide(manifest) {
   return loadPyodide({ indexURL, stdLibURL: `${indexURL}${manifest.stdlib}`, lockFileURL });
 }
 
-/** Load a wheel the engine's lock file declares; true when it is there. */
+/** Load a wheel the engine's lock file declares: "" when it is there, else what went wrong. */
 async function loadWheel(pyodide, name) {
   // loadPackage fetches the wheel with the lock file's sha256 as its integrity, so a changed or
   // damaged wheel is refused. It reports failures through errorCallback instead of throwing.
