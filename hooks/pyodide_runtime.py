@@ -1,9 +1,10 @@
 """MkDocs hook: serve Pyodide and the engine wheel from the site itself (never from a CDN).
 
 Registers the pinned runtime from ``node_modules/pyodide`` (installed by ``npm ci``), the engine
-wheel, a lock file declaring only that wheel (with its sha256, checked by Pyodide on load) and a
-manifest the browser reads to find the runtime as MkDocs files, so MkDocs copies them (and
-``mkdocs serve`` serves them) like any other file of the site.
+wheel, the wheels it loads on demand (XlsxWriter, PyPI's file pinned in browser-wheels.txt), a lock
+file declaring those wheels (with their sha256, checked by Pyodide on load) and a manifest the
+browser reads to find the runtime as MkDocs files, so MkDocs copies them (and ``mkdocs serve``
+serves them) like any other file of the site.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from partnerskap import __version__
-from partnerskap.pyodide_lock import LOCK_FILE, engine_lock, pyodide_info
+from partnerskap.pyodide_lock import LOCK_FILE, WheelError, browser_wheels, engine_lock, pyodide_info
 from partnerskap.stdlib import STDLIB, StdlibError, trimmed_stdlib
 from partnerskap.wheel import build_wheel
 
@@ -46,12 +47,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in RUNTIME_FILES:
         files.append(File.generated(config, f"{RUNTIME_DIR}/{version}/{name}", abs_src_path=str(source / name)))
     definitions = [json.loads(f.content_bytes) for f in files if DEFINITION.fullmatch(f.src_uri)]
+    try:
+        on_demand = browser_wheels()
+    except WheelError as exc:
+        raise PluginError(str(exc)) from None
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
         wheel_name, wheel_bytes = wheel.name, wheel.read_bytes()
-        lock = engine_lock(pyodide_info(source), wheel_name, wheel_bytes, __version__)
+        lock = engine_lock(pyodide_info(source), wheel_name, wheel_bytes, __version__, on_demand)
         try:
-            stdlib = trimmed_stdlib(source, wheel, lock, definitions)
+            stdlib = trimmed_stdlib(source, [wheel, *on_demand], lock, definitions)
         except StdlibError as exc:
             raise PluginError(str(exc)) from None
     # Named by content: the version folder is cached as immutable, but the trimmed stdlib changes
@@ -65,10 +70,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "sha256": hashlib.sha256(wheel_bytes).hexdigest(),
     }
     files.append(File.generated(config, f"{ENGINE_DIR}/{wheel_name}", content=wheel_bytes))
+    for extra in on_demand:
+        files.append(File.generated(config, f"{ENGINE_DIR}/{extra.name}", abs_src_path=str(extra)))
     files.append(File.generated(config, f"{ENGINE_DIR}/{LOCK_FILE}", content=json.dumps(lock, indent=1) + "\n"))
     files.append(File.generated(config, f"{ENGINE_DIR}/manifest.json", content=json.dumps(manifest, indent=1) + "\n"))
     engine_files = [f"{RUNTIME_DIR}/{version}/{name}" for name in (*RUNTIME_FILES, stdlib_name)]
-    engine_files += [f"{ENGINE_DIR}/{name}" for name in (wheel_name, LOCK_FILE, "manifest.json")]
+    engine_files += [f"{ENGINE_DIR}/{name}" for name in (wheel_name, *(w.name for w in on_demand))]
+    engine_files += [f"{ENGINE_DIR}/{name}" for name in (LOCK_FILE, "manifest.json")]
     _add_release_to_service_worker(files, config, engine_files, manifest["sha256"])
     log.info("Pyodide %s and %s added to the site", version, wheel_name)
     return files

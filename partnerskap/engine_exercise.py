@@ -7,10 +7,11 @@ so a module left out fails a test instead of a user. Not part of the engine whee
 
 from __future__ import annotations
 
-import base64
 import importlib
+import io
 import json
 import os
+import zipfile
 from typing import Any
 
 from partnerskap.engine import api
@@ -25,14 +26,33 @@ WALKTHROUGH = {
 
 
 def _call(method: str, called: set[str], expect_ok: bool | None = True, **args: Any) -> Any:
-    """One request through :func:`api.handle`; ``expect_ok=None`` accepts a refusal with a message too."""
-    response = json.loads(api.handle(json.dumps({"method": method, "args": args}, ensure_ascii=False)))
-    called.add(method)
+    """One request through :func:`api.respond`; ``expect_ok=None`` accepts a refusal with a message too."""
+    response = _request(method, called, args)[0]
     if expect_ok is None and not response["ok"] and response.get("message"):
         return None
     if response["ok"] is not (expect_ok is not False):
         raise AssertionError(f"{method}: expected ok={expect_ok}, got {response}")
     return response.get("result")
+
+
+def _request(method: str, called: set[str], args: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
+    reply = api.respond(json.dumps({"method": method, "args": args}, ensure_ascii=False))
+    called.add(method)
+    if reply.package is not None:
+        raise AssertionError(f"{method}: needs {reply.package}, which the run loads first")
+    return json.loads(reply.text), reply.data
+
+
+def _file(method: str, called: set[str], **args: Any) -> bytes:
+    """An export's bytes (checked to be a whole file: a zip for the Office formats)."""
+    response, data = _request(method, called, args)
+    if not response["ok"] or data is None or len(data) != response["result"]["size"]:
+        raise AssertionError(f"{method} {args.get('kind')}: no file, {response}")
+    if response["result"]["filename"].endswith((".xlsx", ".docx")):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if archive.testzip() is not None:
+                raise AssertionError(f"{method} {args.get('kind')}: a damaged zip")
+    return data
 
 
 def _answer(definition: dict[str, Any], item: dict[str, Any], turn: int) -> dict[str, Any]:
@@ -101,7 +121,7 @@ def exercise(definitions: list[dict[str, Any]]) -> list[str]:
         _call("check_answer", called, expect_ok=False, checklist=checklist, item="finnes-ikke", value="1")
         files = []
         for kind in EXPORTERS:
-            result = _call(
+            data = _file(
                 "export",
                 called,
                 checklist=checklist,
@@ -111,7 +131,6 @@ def exercise(definitions: list[dict[str, Any]]) -> list[str]:
                 archived={},
                 today=TODAY,
             )
-            data = base64.b64decode(result["base64"]) if "base64" in result else bytes(result["data"])
             if kind == "json":
                 files.append({"name": "en.json", "text": data.decode("utf-8")})
         other = json.dumps(
@@ -122,7 +141,7 @@ def exercise(definitions: list[dict[str, Any]]) -> list[str]:
         _call("parse_import", called, expect_ok=False, checklist=checklist, text="{ikke json")
         _call("combine", called, checklist=checklist, files=[*files, {"name": "feil.json", "text": "[]"}])
         for kind in ("csv", "xlsx"):
-            _call("export_combined", called, checklist=checklist, files=files, kind=kind, today=TODAY)
+            _file("export_combined", called, checklist=checklist, files=files, kind=kind, today=TODAY)
         _call(
             "compare",
             called,

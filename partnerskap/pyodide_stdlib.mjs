@@ -1,11 +1,13 @@
 // Runs the engine under Pyodide in Node, the way the browser loads it (own lock file, loadPackage),
-// then calls every engine API method (partnerskap/engine_exercise.py).
+// then calls every engine API method (partnerskap/engine_exercise.py). Every package of the lock
+// file is loaded first: the browser loads XlsxWriter on demand, and its imports must be recorded.
 // Usage: node pyodide_stdlib.mjs CONFIG.json, where CONFIG has
 //   pyodide: the npm Pyodide folder, stdlib: the python_stdlib.zip to boot with,
-//   engine: a folder holding the wheel and its pyodide-lock.json, exercise: engine_exercise.py,
+//   engine: a folder holding the wheels and their pyodide-lock.json, exercise: engine_exercise.py,
 //   definitions: a JSON file with the definitions to exercise,
 //   build (optional): {keep: [module names always kept], out: path of the trimmed zip to write}.
-// Prints one JSON line: {called, files} (files: the stdlib files the run imported).
+// Prints one JSON line: {called, files, xlsxwriter} (files: the stdlib files the run imported;
+// xlsxwriter: the version the Excel exports ran with).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,12 +23,19 @@ const pyodide = await loadPyodide({
   stderr: (line) => process.stderr.write(line + "\n"),
 });
 const problems = [];
+const packages = Object.keys(
+  JSON.parse(readFileSync(join(config.engine, "pyodide-lock.json"), "utf8")).packages,
+);
 const loaded = await pyodide.loadPackage("partnerskap", {
   errorCallback: (message) => problems.push(message),
 });
 if (!loaded.some((pkg) => pkg.name === "partnerskap"))
   throw new Error(`engine wheel not loaded: ${problems.join(" ")}`);
-pyodide.pyimport("partnerskap.engine.api"); // as the worker does
+pyodide.pyimport("partnerskap.engine.api"); // as the worker does, before any other package
+const extra = await pyodide.loadPackage(packages, { errorCallback: (message) => problems.push(message) });
+for (const name of packages)
+  if (name !== "partnerskap" && !extra.some((pkg) => pkg.name === name))
+    throw new Error(`${name} not loaded: ${problems.join(" ")}`);
 // An exception that reaches JavaScript: Pyodide formats its traceback, which imports modules too.
 try {
   pyodide.runPython("raise ValueError('prøve')");
@@ -74,7 +83,8 @@ if build is not None:
                 trimmed.writestr(info, f.read())
     with open("/tmp/trimmed.zip", "wb") as f:
         f.write(out.getvalue())
-json.dumps({"called": called, "files": files})
+import xlsxwriter
+json.dumps({"called": called, "files": files, "xlsxwriter": xlsxwriter.__version__})
 `);
 } catch (error) {
   // Only Python's traceback: Node would print a line of minified Pyodide source first.

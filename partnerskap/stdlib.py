@@ -2,8 +2,9 @@
 
 Pyodide's stock zip holds 559 source files (9.6 MB); the engine imports about 160 of them, and
 compiling them on every page load costs more than loading them. At build time this runs the
-engine under the pinned npm Pyodide in Node, the way the browser loads it, calls every API method
-(:mod:`partnerskap.engine_exercise`) over the site's checklists, records ``sys.modules`` and
+engine under the pinned npm Pyodide in Node, the way the browser loads it (with the wheels it
+loads on demand, XlsxWriter), calls every API method (:mod:`partnerskap.engine_exercise`, every
+export included) over the site's checklists, records ``sys.modules`` and
 compiles exactly those modules inside that Pyodide (unchecked hash-based pyc, so the magic number
 is Pyodide's own and the absent source is never consulted). Offline and reproducible; the result
 is cached by the hash of everything it depends on, outside the site folder.
@@ -56,34 +57,47 @@ def _run(config: dict[str, Any], work: Path) -> dict[str, Any]:
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
-def _engine_folder(work: Path, wheel: Path, lock: dict[str, Any]) -> Path:
+def _config(
+    work: Path,
+    pyodide_dir: Path,
+    stdlib: Path,
+    wheels: list[Path],
+    lock: dict[str, Any],
+    definitions: list[dict[str, Any]],
+    build: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The Node script's configuration (see pyodide_stdlib.mjs), with the engine folder and definitions in ``work``."""
     engine = work / "engine"
     engine.mkdir()
-    shutil.copyfile(wheel, engine / wheel.name)
+    for wheel in wheels:
+        shutil.copyfile(wheel, engine / wheel.name)
     (engine / "pyodide-lock.json").write_text(json.dumps(lock), encoding="utf-8")
-    return engine
+    (work / "definitions.json").write_text(json.dumps(definitions), encoding="utf-8")
+    config = {
+        "pyodide": str(pyodide_dir.resolve()),
+        "stdlib": str(stdlib.resolve()),
+        "engine": str(engine),
+        "exercise": str(EXERCISE),
+        "definitions": str(work / "definitions.json"),
+    }
+    return config | ({"build": build} if build else {})
 
 
 def exercise_engine(
-    pyodide_dir: Path, stdlib: Path, wheel: Path, lock: dict[str, Any], definitions: list[dict[str, Any]]
+    pyodide_dir: Path, stdlib: Path, wheels: list[Path], lock: dict[str, Any], definitions: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    """Call every engine method under Pyodide booted with ``stdlib``: ``{called, files}`` (raises on failure)."""
+    """Call every engine method under Pyodide booted with ``stdlib``: ``{called, files}`` (raises on failure).
+
+    ``wheels``: the engine wheel and every wheel ``lock`` declares; all are loaded before the run.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        (work / "definitions.json").write_text(json.dumps(definitions), encoding="utf-8")
-        config = {
-            "pyodide": str(pyodide_dir.resolve()),
-            "stdlib": str(stdlib.resolve()),
-            "engine": str(_engine_folder(work, wheel, lock)),
-            "exercise": str(EXERCISE),
-            "definitions": str(work / "definitions.json"),
-        }
-        return _run(config, work)
+        return _run(_config(work, pyodide_dir, stdlib, wheels, lock, definitions), work)
 
 
 def trimmed_stdlib(
     pyodide_dir: Path,
-    wheel: Path,
+    wheels: list[Path],
     lock: dict[str, Any],
     definitions: list[dict[str, Any]],
     cache: Path | None = None,
@@ -91,7 +105,7 @@ def trimmed_stdlib(
     """The trimmed, compiled stdlib zip for this engine, from the cache when nothing it depends on changed."""
     stock = pyodide_dir / "python_stdlib.zip"
     key = hashlib.sha256()
-    for part in (stock.read_bytes(), wheel.read_bytes(), SCRIPT.read_bytes(), EXERCISE.read_bytes()):
+    for part in (stock.read_bytes(), *(w.read_bytes() for w in wheels), SCRIPT.read_bytes(), EXERCISE.read_bytes()):
         key.update(hashlib.sha256(part).digest())
     key.update(json.dumps([lock, definitions, ALWAYS_KEPT, OPTIMIZE], sort_keys=True).encode())
     cache = cache or cache_dir().parent / "stdlib"
@@ -101,17 +115,9 @@ def trimmed_stdlib(
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        (work / "definitions.json").write_text(json.dumps(definitions), encoding="utf-8")
         out = work / "python_stdlib.zip"
-        config = {
-            "pyodide": str(pyodide_dir.resolve()),
-            "stdlib": str(stock.resolve()),
-            "engine": str(_engine_folder(work, wheel, lock)),
-            "exercise": str(EXERCISE),
-            "definitions": str(work / "definitions.json"),
-            "build": {"keep": list(ALWAYS_KEPT), "optimize": OPTIMIZE, "out": str(out)},
-        }
-        _run(config, work)
+        build = {"keep": list(ALWAYS_KEPT), "optimize": OPTIMIZE, "out": str(out)}
+        _run(_config(work, pyodide_dir, stock, wheels, lock, definitions, build), work)
         data = out.read_bytes()
     tmp_file = cached.with_suffix(f".tmp{os.getpid()}")
     tmp_file.write_bytes(data)

@@ -11,17 +11,20 @@ surrogates), in one of three shapes:
   error. ``message`` is a generic Norwegian text with a way to report it; ``detail`` (the
   traceback) is for the browser console, never for the page.
 
+The Worker calls :func:`respond`, which also gives an export's bytes apart from the JSON (the page
+gets them as a transferable ``Uint8Array``, not as base64) and names a package the browser loads
+on demand (:data:`ON_DEMAND_PACKAGES`) when a method needs one that is not loaded yet.
+
 Kept free of Pyodide imports so the same calls are tested under CPython.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import textsafety
 from .answers import (
@@ -35,6 +38,7 @@ from .answers import (
     walkthrough_record,
 )
 from .definition import Definition
+from .files import ExportFile
 from .labels import item_title, owner_options, section_title
 from .migrate import archive_removed, change_report, reworded_answers
 from .problems import INTERNAL_MESSAGE, UserError
@@ -43,6 +47,10 @@ from .texts import text
 
 # Exports, combining, comparing and share links (and what they import: zipfile, csv, zlib,
 # statistics) are imported on first use, so the engine starts almost as fast as bare Pyodide.
+
+ON_DEMAND_PACKAGES = ("xlsxwriter",)
+"""Pure-Python packages the browser loads only when a method first imports them (the Excel exports);
+the engine's pyodide-lock.json declares each with its sha256."""
 
 _definitions: dict[str, Definition] = {}
 
@@ -152,7 +160,8 @@ def export(
     answers: dict[str, Any],
     archived: dict[str, Any],
     today: str,
-) -> dict[str, Any]:
+) -> ExportFile:
+    """An export of one walk-through (``kind``: a key of ``exports.EXPORTERS``): ``{filename, mime}`` and its bytes."""
     from .exports import EXPORTERS
 
     definition = _definition(checklist)
@@ -161,7 +170,7 @@ def export(
     doc = new_document(definition, walkthrough, answers, archived)
     if kind != "json":  # the JSON export is the lossless backup; every other format is read by people
         doc = textsafety.deep(doc, textsafety.readable)
-    return _file_result(EXPORTERS[kind](definition, doc, _day(today)))
+    return EXPORTERS[kind](definition, doc, _day(today))
 
 
 def minutes(
@@ -186,10 +195,6 @@ def minutes(
 def _day(today: Any) -> str:
     """The date the page passes for file names and minutes, or the engine's own if it is not one."""
     return today if isinstance(today, str) and DATE.fullmatch(today) else now_iso()[:10]
-
-
-def _file_result(file: Any) -> dict[str, Any]:
-    return {"filename": file.filename, "mime": file.mime, "base64": base64.b64encode(file.data).decode("ascii")}
 
 
 def _imported(definition: Definition, doc: dict[str, Any]) -> dict[str, Any]:
@@ -226,15 +231,15 @@ def combine(checklist: str, files: list[dict[str, Any]]) -> dict[str, Any]:
     return combine_files(_definition(checklist), files)
 
 
-def export_combined(checklist: str, files: list[dict[str, Any]], kind: str, today: str) -> dict[str, Any]:
-    """The combined answers of ``files`` as ``csv`` or ``xlsx``: ``{filename, mime, base64}``."""
+def export_combined(checklist: str, files: list[dict[str, Any]], kind: str, today: str) -> ExportFile:
+    """The combined answers of ``files`` as ``csv`` or ``xlsx``: ``{filename, mime}`` and its bytes."""
     from .combine import combine as combine_files
     from .combine import export_combined as export_combined_file
 
     definition = _definition(checklist)
     if kind not in ("csv", "xlsx"):
         raise UserError(text("unknown_format", kind=textsafety.readable(str(kind))[:40]))
-    return _file_result(export_combined_file(definition, combine_files(definition, files), kind, _day(today)))
+    return export_combined_file(definition, combine_files(definition, files), kind, _day(today))
 
 
 def compare(checklist: str, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
@@ -269,8 +274,12 @@ def share_decode(checklist: str, fragment: str) -> dict[str, Any]:
 
 
 def warm_up() -> bool:
-    """Import the export code in advance, once the page is idle, so the first export is quick."""
-    from . import exports  # noqa: F401
+    """Import the export code in advance, once the page is idle, so the first export is quick.
+
+    In the browser the first call asks for XlsxWriter (see :func:`respond`): it is downloaded
+    while the page is idle, and kept by the service worker for exports without network.
+    """
+    from . import exports, xlsx  # noqa: F401
 
     return True
 
@@ -296,8 +305,20 @@ MAX_REQUEST_DEPTH = 40
 """Deepest nesting of a request (answers are 5 levels, plus the envelope); deeper is refused unparsed."""
 
 
-def handle(request: str) -> str:
-    """Run one request and return its reply (see the module docstring); never raises."""
+class Reply(NamedTuple):
+    """What :func:`respond` gives the Worker."""
+
+    text: str
+    """The JSON reply (see the module docstring); a file's result is ``{filename, mime, size}``."""
+    data: bytes | None = None
+    """An export's bytes, or ``None``."""
+    package: str | None = None
+    """A package (of :data:`ON_DEMAND_PACKAGES`) to load before asking again; ``text`` then says, in
+    Norwegian, that it could not be loaded, for when loading fails (no network)."""
+
+
+def respond(request: str) -> Reply:
+    """Run one request: its reply, an export's bytes apart from it, or the package it needs; never raises."""
     try:
         try:
             message = textsafety.loads(request, MAX_REQUEST_DEPTH)
@@ -307,19 +328,30 @@ def handle(request: str) -> str:
         args = message.get("args", {})
         if not isinstance(args, dict):
             raise TypeError(f"args must be an object, not {type(args).__name__}")
-        return textsafety.dumps({"ok": True, "result": method(**args)})
+        result = method(**args)
+        if isinstance(result, ExportFile):
+            file = {"filename": result.filename, "mime": result.mime, "size": len(result.data)}
+            return Reply(textsafety.dumps({"ok": True, "result": file}), result.data)
+        return Reply(textsafety.dumps({"ok": True, "result": result}))
     except UserError as problem:
-        return textsafety.dumps({"ok": False, "error": "user", "message": str(problem)})
+        return Reply(textsafety.dumps({"ok": False, "error": "user", "message": str(problem)}))
     except RecursionError:
-        return textsafety.dumps(
-            {
-                "ok": False,
-                "error": "user",
-                "message": text("engine.too_deep"),
-            }
-        )
+        return Reply(textsafety.dumps({"ok": False, "error": "user", "message": text("engine.too_deep")}))
+    except ModuleNotFoundError as missing:
+        if missing.name not in ON_DEMAND_PACKAGES:
+            return Reply(_internal_error(request))
+        unavailable = {"ok": False, "error": "user", "message": text("engine.package_unavailable")}
+        return Reply(textsafety.dumps(unavailable), package=missing.name)
     except Exception:  # noqa: BLE001 - the one place every other failure becomes a reply
-        return _internal_error(request)
+        return Reply(_internal_error(request))
+
+
+def handle(request: str) -> str:
+    """Run one request and return its JSON reply (see the module docstring); never raises.
+
+    An export's reply holds only ``{filename, mime, size}``: its bytes come from :func:`respond`.
+    """
+    return respond(request).text
 
 
 def _internal_error(request: Any) -> str:

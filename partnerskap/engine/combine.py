@@ -19,10 +19,10 @@ import sys
 import traceback
 from typing import Any
 
-from . import charts, labels, ooxml, textsafety
+from . import charts, labels, textsafety
 from .answers import ImportProblem, is_answered, parse_answer_file
 from .definition import Definition, ItemRef
-from .exports import CSV_MIME, XLSX_MIME, ExportFile
+from .files import CSV_MIME, XLSX_MIME, ExportFile
 from .problems import UserError
 from .texts import counted, percent_text, text
 
@@ -437,5 +437,7 @@ def export_combined(definition: Definition, combined: dict[str, Any], kind: str,
             sheets.append(
                 (text("combine.sheet.table"), [table["header"], *table["rows"], table["sum"]], [30] + [16] * 20)
             )
-        return ExportFile(f"{base}-{today}.xlsx", XLSX_MIME, ooxml.xlsx(sheets))
+        from . import xlsx  # XlsxWriter: loaded in the browser on first use
+
+        return ExportFile(f"{base}-{today}.xlsx", XLSX_MIME, xlsx.workbook(sheets))
     raise UserError(text("unknown_format", kind=kind))

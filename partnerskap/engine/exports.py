@@ -7,26 +7,17 @@ import datetime
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
-from . import labels, markdown, minutes, ooxml, textsafety
+from . import labels, markdown, minutes, textsafety
 from .definition import Definition
+from .files import CSV_MIME, XLSX_MIME, ExportFile
 from .progress import progress
 from .texts import date_text, text
 
 COLUMN_WIDTHS = [28, 6, 18, 60, 16, 50, 10, 20, 12, 40, 30, 18, 50]
 ACTION_WIDTHS = [8, 18, 50, 50, 10, 20, 12, 8]
 META_WIDTHS = [24, 60]
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    """A file for the browser to offer as a download."""
-
-    filename: str
-    mime: str
-    data: bytes
 
 
 def slug(text: str) -> str:
@@ -154,10 +145,6 @@ def _csv(header: list[str], body: list[list[Any]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-CSV_MIME = "text/csv;charset=utf-8"
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 def export_csv(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
     """The answers, one row per item; the item's actions in the last column (one table per CSV file)."""
     data = _csv(text("answers.columns"), rows(definition, doc))
@@ -172,7 +159,9 @@ def export_actions_csv(definition: Definition, doc: dict[str, Any], today: str) 
 
 def export_xlsx(definition: Definition, doc: dict[str, Any], today: str) -> ExportFile:
     """Sheets «Svar» (the answers), «Tiltak» (the actions) and «Om gjennomgangen» (the meeting's metadata)."""
-    data = ooxml.xlsx(
+    from . import xlsx  # XlsxWriter: loaded in the browser on first use, not at engine start
+
+    data = xlsx.workbook(
         [
             (text("answers.sheet"), [text("answers.columns"), *rows(definition, doc, dates=True)], COLUMN_WIDTHS),
             (

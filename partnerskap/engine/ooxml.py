@@ -1,12 +1,11 @@
-"""Minimal Office Open XML writers (.xlsx and .docx) with the standard library only.
+"""A minimal Word (.docx) writer with the standard library only: minutes with headings, paragraphs and a table.
 
-Pure-Python so the browser engine needs no extra wheel: just enough of the formats
-for a table of answers (Excel) and minutes with headings, paragraphs and a table (Word).
+python-docx needs lxml, which Pyodide's core does not ship, so the engine writes the few parts
+it needs itself (the tests open every file with python-docx). Excel files: :mod:`.xlsx`.
 """
 
 from __future__ import annotations
 
-import datetime
 import io
 import zipfile
 from html import escape  # not xml.sax.saxutils, which pulls in ~38 modules
@@ -57,126 +56,6 @@ def _relationships(targets: list[tuple[str, str]]) -> str:
         )
         + "</Relationships>"
     )
-
-
-def _column_name(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
-_EXCEL_EPOCH = datetime.date(1899, 12, 30)
-"""Day 0 of Excel's date serial numbers (1900 system, after its leap-year quirk)."""
-DATE_STYLE = 3
-"""Cell style of a date: built-in number format 14, the reader's short date (31.12.2026 in Norwegian Excel)."""
-DATETIME_STYLE = 4
-"""Cell style of a date and time: built-in number format 22 (date and hours:minutes)."""
-
-
-def _serial(value: datetime.date) -> str:
-    """A date or date-time as an Excel serial number (days since 1899-12-30, the time as a fraction)."""
-    if isinstance(value, datetime.datetime):
-        moment = value.replace(tzinfo=None)
-        delta = moment - datetime.datetime.combine(_EXCEL_EPOCH, datetime.time())
-        return repr(round(delta.total_seconds() / 86400, 8))
-    return str((value - _EXCEL_EPOCH).days)
-
-
-def _cell(ref: str, value: object, header: bool) -> str:
-    """One ``<c>``: numbers and dates as values (dates with a date format), text inline, empty cells left out."""
-    style = ' s="1"' if header else ' s="2"'
-    if isinstance(value, datetime.date):
-        kind = DATETIME_STYLE if isinstance(value, datetime.datetime) else DATE_STYLE
-        return f'<c r="{ref}" s="{kind}"><v>{_serial(value)}</v></c>'
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f'<c r="{ref}"{style}><v>{value}</v></c>'
-    if value not in (None, ""):
-        return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_x(value)}</t></is></c>'
-    return ""
-
-
-Sheet = tuple[str, list[list[object]]] | tuple[str, list[list[object]], list[int]]
-"""(name, rows) or (name, rows, column widths); the first row is the header."""
-
-
-def xlsx(sheets: list[Sheet], widths: list[int] | None = None) -> bytes:
-    """A workbook with one sheet per entry; the first row of each sheet is a bold, frozen header.
-
-    Cells hold text, numbers, ``datetime.date`` (shown as the reader's short date) or
-    ``datetime.datetime`` (date and time). ``widths`` applies to sheets without their own.
-    """
-    sheet_parts: dict[str, str] = {}
-    for number, sheet in enumerate(sheets, start=1):
-        rows = sheet[1]
-        sheet_widths = sheet[2] if len(sheet) > 2 else widths
-        xml_rows = []
-        for r, row in enumerate(rows, start=1):
-            cells = [_cell(f"{_column_name(c)}{r}", value, r == 1) for c, value in enumerate(row)]
-            xml_rows.append(f'<row r="{r}">{"".join(cells)}</row>')
-        cols = ""
-        if sheet_widths:
-            cols = (
-                "<cols>"
-                + "".join(
-                    f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
-                    for i, w in enumerate(sheet_widths, start=1)
-                )
-                + "</cols>"
-            )
-        sheet_parts[f"xl/worksheets/sheet{number}.xml"] = (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-            f"{cols}<sheetData>{''.join(xml_rows)}</sheetData></worksheet>"
-        )
-    names = [sheet[0][:31].translate(str.maketrans("[]:*?/\\", "       ")) for sheet in sheets]
-    parts = {
-        "[Content_Types].xml": _content_types(
-            [
-                ("/xl/workbook.xml", f"{_OFFICE}.spreadsheetml.sheet.main+xml"),
-                ("/xl/styles.xml", f"{_OFFICE}.spreadsheetml.styles+xml"),
-            ]
-            + [
-                (f"/xl/worksheets/sheet{i}.xml", f"{_OFFICE}.spreadsheetml.worksheet+xml")
-                for i in range(1, len(sheets) + 1)
-            ]
-        ),
-        "_rels/.rels": _relationships([(f"{_RELATIONSHIP}/officeDocument", "xl/workbook.xml")]),
-        "xl/workbook.xml": (
-            f'{_XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{_RELATIONSHIP}"><sheets>'
-            + "".join(
-                f'<sheet name="{_x(name)}" sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(names, start=1)
-            )
-            + "</sheets></workbook>"
-        ),
-        "xl/_rels/workbook.xml.rels": _relationships(
-            [(f"{_RELATIONSHIP}/worksheet", f"worksheets/sheet{i}.xml") for i in range(1, len(sheets) + 1)]
-            + [(f"{_RELATIONSHIP}/styles", "styles.xml")]
-        ),
-        "xl/styles.xml": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-            '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-            '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-            '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-            '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-            '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
-            '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">'
-            '<alignment vertical="top"/></xf>'
-            '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">'
-            '<alignment vertical="top"/></xf>'
-            "</cellXfs>"
-            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-            "</styleSheet>"
-        ),
-        **sheet_parts,
-    }
-    return _zip(parts)
 
 
 class DocxBuilder:

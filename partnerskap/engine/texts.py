@@ -283,6 +283,11 @@ STRINGS: dict[str, dict[str, Any]] = {
             "de tekniske detaljene står i nettleserens konsoll."
         ),
         "engine.too_deep": "Innholdet er nestet for dypt til å behandles. Ingen svar er endret.",
+        "engine.package_unavailable": (
+            "Excel-filen kunne ikke lages: delen av sjekklistemotoren som skriver Excel-filer, "
+            "kunne ikke lastes ned. Er du uten nett? Prøv igjen når du er på nett, eller last ned som CSV. "
+            "Ingen svar er endret."
+        ),
         # Numbers typed into a number item.
         "number.whole": "Svaret på {item} må være et heltall (uten desimaler).",
         "number.below": "Svaret på {item} kan ikke være mindre enn {limit}.",

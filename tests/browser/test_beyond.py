@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import openpyxl
 from axe import axe_violations
 from conftest import PageErrors, wait_for_engine
 from playwright.sync_api import Browser, Page, expect
@@ -98,7 +99,13 @@ def test_combine_survey_files_with_bad_ones_reported_by_name(
     assert name.startswith("sporreundersokelse-sammenstilling-") and name.endswith(".csv")
     assert list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     name, data = download(page, "Excel")
-    assert name.endswith(".xlsx") and data[:2] == b"PK"
+    assert name.endswith(".xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames == ["Per punkt", "Per respondent", "Tabell"]
+    respondents = [[cell.value for cell in row] for row in workbook["Per respondent"].iter_rows(min_row=2)]
+    assert [row[1] for row in respondents] == ["nordland.json", "troms.json", "oslo.json"]
+    table = [[cell.value for cell in row] for row in workbook["Tabell"].iter_rows()]
+    assert table[-1] == ["Sum", *(int(n) for n in expected_sum)]
 
 
 def test_combine_scale_items_show_mean_median_and_spread(site, page: Page, tmp_path: Path) -> None:

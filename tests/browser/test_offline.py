@@ -5,10 +5,12 @@ Also under a sub-path behind the project's nginx configuration, as intranets oft
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 from conftest import wait_for_engine
 from helpers import mkdocs_build
@@ -33,13 +35,24 @@ def use_offline(page: Page, context: BrowserContext, base: str) -> None:
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     assert page.evaluate("async () => (await navigator.serviceWorker.ready).scope") == base
     # The engine's files of this release are in the service worker's cache (the worker's own
-    # downloads went through it), not just in the HTTP cache.
-    cached = page.evaluate(ENGINE_CACHE_URLS)
+    # downloads went through it), not just in the HTTP cache. XlsxWriter comes with the idle
+    # warm-up after the engine is ready, so Excel exports work offline too.
     manifest = page.request.get(base + "assets/engine/manifest.json").json()
+    lock = page.request.get(base + "assets/engine/pyodide-lock.json").json()
+    excel_writer = base + "assets/engine/" + lock["packages"]["xlsxwriter"]["file_name"]
+    # Polled: each poll starts a cache look-up and reads the one before (a predicate's promise is not awaited).
+    page.wait_for_function(
+        f"""() => {{
+          ({ENGINE_CACHE_URLS})().then((urls) => {{ window.excelWriterCached = urls.includes({json.dumps(excel_writer)}); }});
+          return window.excelWriterCached === true;
+        }}""",
+        timeout=60_000,
+    )
+    cached = page.evaluate(ENGINE_CACHE_URLS)
     pyodide = f"{base}assets/pyodide/{manifest['pyodide']}/"
     expected = [pyodide + name for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", manifest["stdlib"])]
     expected += [base + "assets/engine/" + name for name in (manifest["wheel"], "pyodide-lock.json", "manifest.json")]
-    assert sorted(cached) == sorted(expected)
+    assert sorted(cached) == sorted([*expected, excel_writer])
 
     context.set_offline(True)
     page.reload()
@@ -50,6 +63,8 @@ def use_offline(page: Page, context: BrowserContext, base: str) -> None:
     assert name.endswith(".json")
     doc = json.loads(data)
     assert [answer["value"] for answer in doc["answers"].values()] == ["ja"]
+    name, data = download(page, "Excel")
+    assert name.endswith(".xlsx") and openpyxl.load_workbook(io.BytesIO(data)).sheetnames[0] == "Svar"
     context.set_offline(False)
 
 

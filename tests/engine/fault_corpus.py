@@ -146,7 +146,7 @@ def all_exports(walk: dict[str, Any], given: dict[str, Any], archived: dict[str,
             today=TODAY,
         )
         assert reply["ok"], reply
-        out[kind] = base64.b64decode(reply["result"]["base64"])
+        out[kind] = reply["result"]["data"]
     return out
 
 
@@ -160,11 +160,19 @@ def strict_json(text: str) -> Any:
 
 
 def call(method: str, **args: Any) -> dict[str, Any]:
-    """One request through :func:`api.handle`, as the Web Worker makes it (JSON text both ways)."""
-    reply = api.handle(json.dumps({"method": method, "args": args}, ensure_ascii=True))
-    assert isinstance(reply, str)
-    reply.encode("utf-8")  # a reply is always encodable (no lone surrogates)
-    return strict_json(reply)
+    """One request through :func:`api.respond`, as the Web Worker makes it (JSON text both ways).
+
+    An export's bytes come beside the reply; like the page's engine client, they are put in the
+    result as ``data``.
+    """
+    reply = api.respond(json.dumps({"method": method, "args": args}, ensure_ascii=True))
+    assert isinstance(reply.text, str) and reply.package is None
+    reply.text.encode("utf-8")  # a reply is always encodable (no lone surrogates)
+    parsed = strict_json(reply.text)
+    if reply.data is not None:
+        assert parsed["ok"] and parsed["result"]["size"] == len(reply.data)
+        parsed["result"]["data"] = reply.data
+    return parsed
 
 
 def share_fragment(text: str) -> str:

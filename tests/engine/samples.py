@@ -139,13 +139,21 @@ def answer_file(
 
 
 def xlsx_rows(data: bytes, sheet: int = 1) -> list[list[str]]:
-    """The cells of one sheet of an .xlsx, as text, row by row (empty cells as "")."""
+    """The cells of one sheet of an .xlsx, as text, row by row (empty cells as "").
+
+    Read with the standard library (it runs under Pyodide too): shared strings, inline strings and values.
+    """
     import io
     import xml.etree.ElementTree as ET
     import zipfile
 
     ns = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-    root = ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(f"xl/worksheets/sheet{sheet}.xml"))
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    shared: list[str] = []
+    if "xl/sharedStrings.xml" in archive.namelist():
+        strings = ET.fromstring(archive.read("xl/sharedStrings.xml"))
+        shared = ["".join(t.text or "" for t in si.iter(f"{{{ns['s']}}}t")) for si in strings.iterfind("s:si", ns)]
+    root = ET.fromstring(archive.read(f"xl/worksheets/sheet{sheet}.xml"))
     rows = []
     for row in root.iterfind(".//s:row", ns):
         cells: list[str] = []
@@ -155,7 +163,12 @@ def xlsx_rows(data: bytes, sheet: int = 1) -> list[list[str]]:
             for letter in letters:
                 column = column * 26 + ord(letter) - 64
             cells += [""] * (column - 1 - len(cells))
-            text = cell.find(".//s:t", ns)
-            cells.append((text.text or "") if text is not None else cell.find("s:v", ns).text)
+            value = cell.find("s:v", ns)
+            if cell.get("t") == "s":
+                cells.append(shared[int(value.text)])
+            elif cell.get("t") == "inlineStr":
+                cells.append("".join(t.text or "" for t in cell.iter(f"{{{ns['s']}}}t")))
+            else:
+                cells.append(value.text if value is not None else "")
         rows.append(cells)
     return rows

@@ -5,7 +5,6 @@ Standard library only and plain test functions: tests/pyodide/runner.py runs thi
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
 import json
@@ -351,8 +350,8 @@ def test_api_combines_and_exports_from_files() -> None:
     )
     assert response["ok"] is True and response["result"]["count"] == 3
     result = api.export_combined("eksempel", respondent_files(), "xlsx", TODAY)
-    assert result["filename"] == "eksempel-sammenstilling-2026-11-24.xlsx"
-    assert xlsx_rows(base64.b64decode(result["base64"]))[0][0] == "Avsnitt"
+    assert result.filename == "eksempel-sammenstilling-2026-11-24.xlsx"
+    assert xlsx_rows(result.data)[0][0] == "Avsnitt"
     response = json.loads(
         api.handle(
             json.dumps(

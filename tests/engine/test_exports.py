@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
 import json
@@ -25,7 +24,7 @@ NS = {
 def run(kind: str) -> tuple[str, bytes]:
     api.load_definition(definition_data("1.1"))
     result = api.export("eksempel", kind, walkthrough(), answers(), {}, TODAY)
-    return result["filename"], base64.b64decode(result["base64"])
+    return result.filename, result.data
 
 
 def test_file_names_carry_checklist_walkthrough_and_date() -> None:
@@ -125,18 +124,6 @@ def test_markdown_lists_the_actions() -> None:
     ]
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    sheet = ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml"))
-    rows = []
-    for row in sheet.iterfind(".//s:row", NS):
-        cells = []
-        for cell in row.iterfind("s:c", NS):
-            text = cell.find(".//s:t", NS)
-            cells.append(text.text if text is not None else cell.find("s:v", NS).text)
-        rows.append(cells)
-    return rows
-
-
 def test_api_reports_problems_as_messages() -> None:
     api.load_definition(definition_data("1.1"))
     response = json.loads(
@@ -180,7 +167,7 @@ def run_meeting(kind: str) -> tuple[str, bytes]:
     api.load_definition(definition_data("1.1"))
     walk, given = meeting()
     result = api.export("eksempel", kind, walk, given, {}, TODAY)
-    return result["filename"], base64.b64decode(result["base64"])
+    return result.filename, result.data
 
 
 def _xlsx_cells(data: bytes, sheet: int) -> list[list[ET.Element]]:
@@ -199,7 +186,7 @@ def test_xlsx_holds_the_answers() -> None:
     assert {"[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"} <= set(
         archive.namelist()
     )
-    rows = _xlsx_rows(data)
+    rows = xlsx_rows(data)
     assert rows[0][0] == "Avsnitt" and rows[0][-1] == "Tiltak"
     assert rows[1][3:6] == ["Er partene enige?", "Delvis", "Må avklares med «kommunen» & staten."]
 
@@ -213,13 +200,12 @@ def test_xlsx_has_actions_and_the_meetings_metadata_with_real_dates() -> None:
     what = "Lage utkast | budsjett\nmed vedlegg"
     assert actions[1] == ["1.1", "forste", "Er partene enige?", what, "Stat", "Ola", "46402", "Nei"]
     assert [row[3] for row in actions[1:]] == [what, "Avklare valget", "Kalle inn til møte"]
-    due = _xlsx_cells(data, 2)[1][6]
-    assert due.get("s") == "3" and due.get("t") is None
     styles = ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("xl/styles.xml"))
     formats = [xf.get("numFmtId") for xf in styles.find("s:cellXfs", NS)]
-    assert formats[3] == "14"  # the built-in short date format
+    due = _xlsx_cells(data, 2)[1][6]
+    assert formats[int(due.get("s"))] == "14" and due.get("t") is None  # the built-in short date format
     answers_due = _xlsx_cells(data, 1)[1][8]
-    assert answers_due.get("s") == "3" and answers_due.find("s:v", NS).text == "46387"  # 2026-12-31
+    assert formats[int(answers_due.get("s"))] == "14" and answers_due.find("s:v", NS).text == "46387"  # 2026-12-31
     meta = {row[0]: row[1:] for row in xlsx_rows(data, 3)[1:]}
     assert meta["Gjennomgang"] == ["Partnerskapsmøte NAV Narvik 2026"]
     assert meta["Møtedato"] == ["46346"]  # 2026-11-20
@@ -342,7 +328,7 @@ def test_markdown_minutes_escape_hostile_text() -> None:
     given = answers()
     given["forste"]["actions"] = [{"what": "<b>Fet</b> [lenke](javascript:x) `kode`", "done": False}]
     result = api.export("eksempel", "referat-md", {**walkthrough(), "participants": "**Alle**"}, given, {}, TODAY)
-    text = base64.b64decode(result["base64"]).decode("utf-8")
+    text = result.data.decode("utf-8")
     assert "\\<b>Fet\\</b> \\[lenke](javascript:x) \\`kode\\`" in text
     assert "- \\*\\*Alle\\*\\*" in text
 

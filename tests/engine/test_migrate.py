@@ -33,13 +33,12 @@ def test_same_version_reports_nothing() -> None:
 
 
 def test_archived_answers_are_exported() -> None:
-    import base64
     import csv
     import io
 
     api.load_definition(definition_data("1.2"))
     opened = api.open_walkthrough("eksempel", answers("1.1"), {}, definition("1.1").hashes(), "1.1")
     exported = api.export("eksempel", "csv", {"name": "Møte"}, opened["answers"], opened["archived"], "2026-12-02")
-    rows = list(csv.reader(io.StringIO(base64.b64decode(exported["base64"]).decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(exported.data.decode("utf-8-sig")), delimiter=";"))
     archived = [row for row in rows if row[0].startswith("Arkivert")]
     assert archived and archived[0][2] == "fritekst" and archived[0][3] == "Andre forhold?"

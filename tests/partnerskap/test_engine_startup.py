@@ -11,6 +11,7 @@ import partnerskap.engine.api
 heavy = {
     *("zipfile", "csv", "zlib", "statistics", "yaml", "markdown", "mkdocs"),
     *("partnerskap.engine.exports", "partnerskap.engine.combine"),
+    *("xlsxwriter", "partnerskap.engine.xlsx"),  # loaded on demand in the browser
 }
 print(sorted(heavy & set(sys.modules)))
 """

@@ -6,7 +6,6 @@ standard library, in both.
 
 from __future__ import annotations
 
-import base64
 import datetime
 import io
 import sys
@@ -118,7 +117,7 @@ def test_combined_excel_has_one_row_per_respondent_and_one_column_per_item() -> 
         {"name": "b.json", "text": answer_file(data, "Troms", {"kommuner": {"value": 25}})},
     ]
     reply = api.export_combined("undersokelse", files, "xlsx", "2026-11-24")
-    workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(reply["base64"])))
+    workbook = openpyxl.load_workbook(io.BytesIO(reply.data))
     sheet = [[cell.value for cell in row] for row in workbook["Per respondent"].iter_rows()]
     assert sheet[0][:4] == ["Respondent", "Fil", "1.1 Hva heter avdelingen eller fylket?", "1.2 Hvor mange kommuner?"]
     assert len(sheet[0]) == 2 + 5
@@ -127,3 +126,51 @@ def test_combined_excel_has_one_row_per_respondent_and_one_column_per_item() -> 
     items = workbook["Per punkt"]
     distribution = {row[2].value: row[5].value for row in items.iter_rows(min_row=2)}
     assert distribution["enig"] == "Enig: 1 (100\u00a0%), Uenig: 0 (0\u00a0%)"
+
+
+def _widths(sheet) -> list[int]:
+    """Column widths as set by the engine (XlsxWriter stores them with Excel's padding of under one
+    character, and one range for neighbouring columns of the same width)."""
+    widths: dict[int, int] = {}
+    for dimension in sheet.column_dimensions.values():
+        for column in range(dimension.min, dimension.max + 1):
+            widths[column] = int(dimension.width)
+    return [widths.get(column, 0) for column in range(1, max(widths) + 1)]
+
+
+def test_excel_sheets_have_their_widths_a_frozen_bold_header_and_text_kept_as_text() -> None:
+    from partnerskap.engine.exports import ACTION_WIDTHS, COLUMN_WIDTHS, META_WIDTHS
+
+    api.load_definition(survey_definition_data())
+    hostile = {"value": 3, "note": '=HYPERLINK("https://example.org","x")\nhttps://example.org'}
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(api.export("undersokelse", "xlsx", {"name": "Møte"}, {"kommuner": hostile}, {}, "2026-11-24").data)
+    )
+    for name, widths in (("Svar", COLUMN_WIDTHS), ("Tiltak", ACTION_WIDTHS), ("Om gjennomgangen", META_WIDTHS)):
+        sheet = workbook[name]
+        assert _widths(sheet)[: len(widths)] == widths, name
+        assert sheet.freeze_panes == "A2", name
+        assert all(cell.font.b for cell in sheet[1] if cell.value is not None), name
+    answers = workbook["Svar"]
+    note_column = [cell.value for cell in answers[1]].index("Notat") + 1
+    row = next(r for r in range(2, answers.max_row + 1) if answers.cell(row=r, column=3).value == "kommuner")
+    note = answers.cell(row=row, column=note_column)
+    # A note is text: never a formula, never turned into a link, wrapped at the top of its cell.
+    assert note.data_type == "s" and note.value == hostile["note"] and note.hyperlink is None
+    assert note.alignment.wrap_text and note.alignment.vertical == "top"
+    number = answers.cell(row=row, column=[cell.value for cell in answers[1]].index("Svar") + 1)
+    assert number.value == "3"  # a number item's answer is shown as its label, as in CSV
+
+
+def test_combined_excel_sheets_have_their_widths() -> None:
+    from partnerskap.engine.combine import ITEM_WIDTHS
+
+    data = survey_definition_data()
+    api.load_definition(data)
+    files = [{"name": "a.json", "text": answer_file(data, "Nordland", {"kommuner": {"value": 44}})}]
+    workbook = openpyxl.load_workbook(io.BytesIO(api.export_combined("undersokelse", files, "xlsx", "2026-11-24").data))
+    assert workbook.sheetnames == ["Per punkt", "Per respondent", "Tabell"]
+    assert _widths(workbook["Per punkt"]) == ITEM_WIDTHS
+    assert _widths(workbook["Per respondent"]) == [30, 20, *([24] * 5)]
+    assert _widths(workbook["Tabell"])[:3] == [30, 16, 16]
+    assert all(workbook[name].freeze_panes == "A2" for name in workbook.sheetnames)

@@ -5,7 +5,6 @@ CPython only (neither reader is in Pyodide); tests/engine/test_faults.py covers 
 
 from __future__ import annotations
 
-import base64
 import io
 import sys
 import xml.etree.ElementTree as ET
@@ -134,7 +133,7 @@ def test_combined_excel_opens_with_hostile_respondents() -> None:
     ]
     reply = call("export_combined", checklist="undersokelse", files=files, kind="xlsx", today=TODAY)
     assert reply["ok"], reply
-    workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(reply["result"]["base64"])))
+    workbook = openpyxl.load_workbook(io.BytesIO(reply["result"]["data"]))
     assert workbook.sheetnames == ["Per punkt", "Per respondent", "Tabell"]
     respondents = [row[0].value for row in workbook["Tabell"].iter_rows(min_row=2)]
     assert respondents == ["Nordland", "Troms", "Finnmark", "Vest<land>&", "Sum"]

@@ -32,6 +32,7 @@ def test_wheel_install_in_a_clean_venv_has_the_engine(tmp_path: Path) -> None:
         shipped = set(archive.namelist())
     templates = {f"partnerskap/templates/{p.name}" for p in (ROOT / "partnerskap" / "templates").iterdir()}
     assert templates and templates <= shipped, sorted(templates - shipped)
+    assert "partnerskap/browser-wheels.txt" in shipped  # the build reads the pinned browser wheels from it
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"

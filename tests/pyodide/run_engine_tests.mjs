@@ -1,7 +1,8 @@
 // Runs the engine's test modules with the real pytest inside Pyodide (the pinned npm package)
 // under Node. Usage: node run_engine_tests.mjs ENGINE_WHEEL TEST_DIR WHEEL...
-// The engine comes from the same wheel the site ships; pytest and its dependencies from the
-// hash-checked wheels in pytest-wheels.txt. Prints one JSON line with the results.
+// The engine comes from the same wheel the site ships, XlsxWriter from the site's pinned wheel
+// (partnerskap/browser-wheels.txt); pytest and its dependencies from the hash-checked wheels in
+// pytest-wheels.txt. Prints one JSON line with the results.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadPyodide } from "pyodide";

@@ -59,5 +59,6 @@ def run(test_dir: str) -> str:
             "python": sys.version.split()[0],
             "platform": sys.platform,
             "pytest": pytest.__version__,
+            "xlsxwriter": importlib.import_module("xlsxwriter").__version__,
         }
     )

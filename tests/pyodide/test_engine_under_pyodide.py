@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from partnerskap.pyodide_lock import browser_wheels
 from partnerskap.wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,13 +48,16 @@ def test_engine_suite_passes_under_pyodide(tmp_path: Path) -> None:
     if node is None or not (ROOT / "node_modules" / "pyodide").is_dir():
         pytest.fail("Node and node_modules/pyodide are required: run scripts/test (it runs npm ci)")
     command = [node, str(HERE / "run_engine_tests.mjs"), str(build_wheel(tmp_path)), str(ROOT / "tests" / "engine")]
+    # The engine's on-demand wheels (XlsxWriter) are the site's own pinned files; pytest's come from its list.
+    wheels = [*browser_wheels(), *pytest_wheels()]
     run = subprocess.run(
-        command + [str(w) for w in pytest_wheels()], capture_output=True, text=True, timeout=300, cwd=ROOT, check=False
+        command + [str(w) for w in wheels], capture_output=True, text=True, timeout=300, cwd=ROOT, check=False
     )
     assert run.stdout.strip(), run.stderr[-2000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["platform"] == "emscripten" and result["pytest"] == "9.0.3"
     assert "partnerskap.engine.api" in result["modules"]
+    assert result["xlsxwriter"] == "3.2.9"
     assert not result["failed"], "\n".join(result["failed"])
     # Every test CPython collects ran under Pyodide too (passed, or skipped for a named reason).
     ran = {node_id.split("/")[-1] for node_id in result["passed"] + result["skipped"]}

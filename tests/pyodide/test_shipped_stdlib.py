@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PYODIDE = ROOT / "node_modules" / "pyodide"
 
 
-def shipped(site: Path) -> tuple[Path, Path, dict, list[dict]]:
+def shipped(site: Path) -> tuple[Path, list[Path], dict, list[dict]]:
     manifest = json.loads((site / "assets" / "engine" / "manifest.json").read_text())
     stdlib = site / "assets" / "pyodide" / manifest["pyodide"] / manifest["stdlib"]
     lock = json.loads((site / "assets" / "engine" / "pyodide-lock.json").read_text())
@@ -30,24 +30,28 @@ def shipped(site: Path) -> tuple[Path, Path, dict, list[dict]]:
         for path in sorted((site / "sjekklister").glob("*.json"))
         if path.name != "index.json"
     ]
-    return stdlib, site / "assets" / "engine" / manifest["wheel"], lock, definitions
+    wheels = [site / "assets" / "engine" / package["file_name"] for package in lock["packages"].values()]
+    return stdlib, wheels, lock, definitions
 
 
 @pytest.mark.slow
 def test_every_engine_method_runs_with_the_shipped_stdlib(built_site: Path) -> None:
-    stdlib, wheel, lock, definitions = shipped(built_site)
+    stdlib, wheels, lock, definitions = shipped(built_site)
+    assert sorted(lock["packages"]) == ["partnerskap", "xlsxwriter"]
     with zipfile.ZipFile(stdlib) as archive:
         names = archive.namelist()
     assert names and all(name.endswith(".pyc") for name in names)  # precompiled, no sources
     assert len(names) < 250  # of Pyodide's 559 modules
     assert not any(name.startswith("xml/") for name in names)
-    result = exercise_engine(PYODIDE, stdlib, wheel, lock, definitions)
+    result = exercise_engine(PYODIDE, stdlib, wheels, lock, definitions)
     assert result["called"] == sorted(api.METHODS)
+    # The Excel exports ran with XlsxWriter, from the wheel the site ships (engine_exercise checks each file).
+    assert result["xlsxwriter"] == lock["packages"]["xlsxwriter"]["version"]
 
 
 @pytest.mark.slow
 def test_a_missing_stdlib_module_fails_the_engine_run(built_site: Path, tmp_path: Path) -> None:
-    stdlib, wheel, lock, definitions = shipped(built_site)
+    stdlib, wheels, lock, definitions = shipped(built_site)
     # Control for the test above: the same run with one module the exports need taken out must fail.
     broken = tmp_path / "python_stdlib.zip"
     out = io.BytesIO()
@@ -58,4 +62,4 @@ def test_a_missing_stdlib_module_fails_the_engine_run(built_site: Path, tmp_path
                 target.writestr(info, source.read(info))
     broken.write_bytes(out.getvalue())
     with pytest.raises(StdlibError, match="No module named 'csv'"):
-        exercise_engine(PYODIDE, broken, wheel, lock, definitions)
+        exercise_engine(PYODIDE, broken, wheels, lock, definitions)

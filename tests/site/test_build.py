@@ -8,9 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 from helpers import VALID_CHECKLIST
 
 from partnerskap import __version__
+from partnerskap.pyodide_lock import pinned_wheels
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKLIST_IDS = sorted(p.stem for p in (ROOT / "checklists").glob("*.yml"))
@@ -62,8 +64,21 @@ def test_pyodide_and_engine_are_served_by_the_site(built_site: Path) -> None:
             "package_type": "package",
             "imports": ["partnerskap"],
             "depends": [],
-        }
+        },
+        # Loaded on demand (the first Excel export, or the idle warm-up): PyPI's own file, byte for byte.
+        "xlsxwriter": {
+            "name": "xlsxwriter",
+            "version": xlsxwriter.__version__,
+            "file_name": f"xlsxwriter-{xlsxwriter.__version__}-py3-none-any.whl",
+            "install_dir": "site",
+            "sha256": pinned_wheels()["xlsxwriter"][1],
+            "package_type": "package",
+            "imports": ["xlsxwriter"],
+            "depends": [],
+        },
     }
+    shipped = built_site / "assets" / "engine" / lock["packages"]["xlsxwriter"]["file_name"]
+    assert hashlib.sha256(shipped.read_bytes()).hexdigest() == lock["packages"]["xlsxwriter"]["sha256"]
     assert manifest["pyodide"] == json.loads((ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
 
 

@@ -134,10 +134,9 @@ export function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-/** Offer an engine export ({filename, mime, base64}) to the user as a download. */
+/** Offer an engine export ({filename, mime, data: Uint8Array}) to the user as a download. */
 export function saveFile(file) {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+  const url = URL.createObjectURL(new Blob([file.data], { type: file.mime }));
   const link = element("a", { href: url, download: file.filename, hidden: "" });
   document.body.append(link);
   link.click();

@@ -47,8 +47,17 @@ function onMessage({ data }) {
     request.reject(new Error("sjekklistemotoren sendte et svar som ikke kunne leses"));
     return;
   }
-  if (response && response.ok) request.resolve(response.result);
-  else request.reject(Object.assign(new Error(response && response.message), { userMessage: true }));
+  if (response && response.ok) {
+    // An export: {filename, mime, size} in the reply, its bytes beside it (a transferred Uint8Array).
+    if (data.data) {
+      if (data.data.length !== response.result.size) {
+        request.reject(new Error("sjekklistemotoren sendte en ufullstendig fil"));
+        return;
+      }
+      response.result.data = data.data;
+    }
+    request.resolve(response.result);
+  } else request.reject(Object.assign(new Error(response && response.message), { userMessage: true }));
 }
 
 function start() {
@@ -118,7 +127,8 @@ export function loadDefinition(definition) {
   return loaded;
 }
 
-/** Call an engine method; rejects with an Error whose message is for the user when userMessage is set. */
+/** Call an engine method; rejects with an Error whose message is for the user when userMessage is set.
+ * An export resolves to {filename, mime, size, data}, data being the file's bytes (a Uint8Array). */
 export function call(method, args) {
   return send(method, args);
 }

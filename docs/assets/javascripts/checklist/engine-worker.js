@@ -1,7 +1,8 @@
 // Web Worker that runs the Python engine in Pyodide, loaded from the site's own files.
-// Messages in: {id, request} where request is the JSON string partnerskap.engine.api.handle takes.
-// Messages out: {id, response} (JSON string) or {id, error}; and, while starting,
-// {status: "download", loaded, total} and {status: "failed", error}.
+// Messages in: {id, request} where request is the JSON string partnerskap.engine.api.respond takes.
+// Messages out: {id, response} (JSON string) with, for an export, data: its bytes as a Uint8Array
+// (transferred, not copied); or {id, error}; and, while starting, {status: "download", loaded, total}
+// and {status: "failed", error}.
 const assets = new URL("../../", import.meta.url);
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
 
@@ -101,15 +102,43 @@ async function bootPyodide(manifest) {
   return loadPyodide({ indexURL, stdLibURL: `${indexURL}${manifest.stdlib}`, lockFileURL });
 }
 
-async function loadEngine(pyodide) {
+/** Load a wheel the engine's lock file declares: "" when it is there, else what went wrong. */
+async function loadWheel(pyodide, name) {
   // loadPackage fetches the wheel with the lock file's sha256 as its integrity, so a changed or
   // damaged wheel is refused. It reports failures through errorCallback instead of throwing.
   const problems = [];
-  const loaded = await pyodide.loadPackage("partnerskap", {
+  const loaded = await pyodide.loadPackage(name, {
     errorCallback: (message) => problems.push(message),
   });
-  if (!loaded.some((pkg) => pkg.name === "partnerskap"))
-    throw new Error(`engine wheel not loaded: ${problems.join(" ") || "unknown error"}`);
+  if (loaded.some((pkg) => pkg.name === name)) return "";
+  return problems.join(" ") || "unknown error";
+}
+
+async function loadEngine(pyodide) {
+  const problem = await loadWheel(pyodide, "partnerskap");
+  if (problem) throw new Error(`engine wheel not loaded: ${problem}`);
+}
+
+/** One call of api.respond: [JSON reply, export bytes or undefined, package to load or undefined]. */
+function respondOnce(respond, request) {
+  const reply = respond(request);
+  try {
+    // toJs copies the bytes out of Pyodide's memory, so the copy's buffer can be transferred.
+    return reply.toJs();
+  } finally {
+    reply.destroy();
+  }
+}
+
+/** Run a request; when the engine needs a wheel it loads on demand (XlsxWriter), load it and ask again. */
+async function run({ pyodide, respond }, request) {
+  const [response, data, needs] = respondOnce(respond, request);
+  if (!needs) return [response, data];
+  const problem = await loadWheel(pyodide, needs);
+  if (!problem) return respondOnce(respond, request);
+  // Not loaded (no network, say): the engine's reply already says so in Norwegian.
+  console.warn(`${needs} not loaded: ${problem}`);
+  return [response, data];
 }
 
 async function boot() {
@@ -119,7 +148,7 @@ async function boot() {
   const manifest = await response.json();
   const pyodide = await bootPyodide(manifest);
   await loadEngine(pyodide);
-  return pyodide.pyimport("partnerskap.engine.api").handle;
+  return { pyodide, respond: pyodide.pyimport("partnerskap.engine.api").respond };
 }
 
 const booting = boot();
@@ -127,12 +156,19 @@ booting.catch(() => {}); // its failure reaches the page through engine below
 const engine = Promise.race([booting, startFailed]);
 engine.catch((error) => self.postMessage({ status: "failed", error: String(error && error.message) }));
 
-self.onmessage = async (event) => {
-  const { id, request } = event.data;
+// One request at a time: loading a wheel awaits, and a second request must not run halfway through it.
+let queue = Promise.resolve();
+
+async function answer({ id, request }) {
   try {
-    const handle = await engine;
-    self.postMessage({ id, response: handle(request) });
+    const [response, data] = await run(await engine, request);
+    if (data) self.postMessage({ id, response, data }, [data.buffer]);
+    else self.postMessage({ id, response });
   } catch (error) {
     self.postMessage({ id, error: String(error && error.message ? error.message : error) });
   }
+}
+
+self.onmessage = (event) => {
+  queue = queue.then(() => answer(event.data));
 };
