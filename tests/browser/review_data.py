@@ -3,7 +3,6 @@ built site's definition, for the review tests to import through the page as a us
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 from typing import Any
@@ -70,7 +69,7 @@ def answer_file(built_site: Path, tmp_path: Path) -> Path:
     _loaded(built_site)
     exported = api.export(CHECKLIST_ID, "json", WALKTHROUGH, meeting_answers(built_site), {}, TODAY)
     file = tmp_path / "narvik.json"
-    file.write_bytes(base64.b64decode(exported["base64"]))
+    file.write_bytes(exported.data)
     return file
 
 
