@@ -139,8 +139,8 @@ def exercise(definitions: list[dict[str, Any]]) -> list[str]:
         files.append({"name": "to.json", "text": other})
         _call("parse_import", called, checklist=checklist, text=files[0]["text"])
         _call("parse_import", called, expect_ok=False, checklist=checklist, text="{ikke json")
-        _call("combine", called, checklist=checklist, files=[*files, {"name": "feil.json", "text": "[]"}])
-        for kind in ("csv", "xlsx"):
+        combined = _call("combine", called, checklist=checklist, files=[*files, {"name": "feil.json", "text": "[]"}])
+        for kind in combined["exports"]:
             _file("export_combined", called, checklist=checklist, files=files, kind=kind, today=TODAY)
         _call(
             "compare",

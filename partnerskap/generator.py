@@ -274,10 +274,32 @@ class ChecklistPage:
         return links
 
 
+def numeric_scale_ranges(checklist: model.Checklist) -> list[str]:
+    """The numeric scales the checklist's items are answered on, as ranges («1–6»), in order, once each."""
+    scales = checklist.all_scales()
+    ranges: list[str] = []
+    for item in checklist.items():
+        scale = scales.get(checklist.scale_name(item) or "")
+        if scale is not None and scale.numeric and scale.options:
+            shown = f"{scale.options[0].label}–{scale.options[-1].label}"
+            if shown not in ranges:
+                ranges.append(shown)
+    return ranges
+
+
 def combine_page(checklist: model.Checklist) -> str:
-    """The page that combines many respondents' answer files (``sjekklister/<id>/sammenstill.md``)."""
+    """The page that combines many respondents' answer files (``sjekklister/<id>/sammenstill.md``).
+
+    It promises only what the checklist has: spread on a 1–6 scale where items are answered on
+    one, a table of numbers where there are number items.
+    """
     checklist = without_raw_html(checklist)
-    return _page_template("combine.md.j2").render(checklist=checklist, source=checklist.source)
+    return _page_template("combine.md.j2").render(
+        checklist=checklist,
+        source=checklist.source,
+        scale_ranges=numeric_scale_ranges(checklist),
+        has_numbers=any(item.type == "number" for item in checklist.items()),
+    )
 
 
 def overview_page(project: Project) -> str:

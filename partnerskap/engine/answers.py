@@ -269,7 +269,19 @@ def item_name(definition: Definition | None, item_id: str) -> str:
     ref = definition.by_id.get(item_id) if definition is not None else None
     if ref is None:
         return texts.text("import.item.unknown", id=str(item_id)[:40])
-    return texts.text("import.item.known", number=ref.number, text=ref.data["text"][:60])
+    return known_item_name(ref)
+
+
+MAX_TITLE_IN_MESSAGE = 60
+"""Longest item text a message quotes; a longer one is cut at a word, with «…»."""
+
+
+def known_item_name(ref: Any) -> str:
+    """An item of the checklist (an ``ItemRef``) as messages name it: its number and its (shortened) text."""
+    title = " ".join(ref.data["text"].split())
+    if len(title) > MAX_TITLE_IN_MESSAGE:
+        title = title[: MAX_TITLE_IN_MESSAGE - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
+    return texts.text("import.item.known", number=ref.number, text=title)
 
 
 def _describe(path: tuple[str | int, ...], definition: Definition | None = None) -> str:
@@ -403,7 +415,7 @@ def _norwegian_int(number: int) -> str:
 def number_problem(ref: Any, value: Any) -> str | None:
     """Why ``value`` is not a valid answer to number item ``ref`` (an ``ItemRef``), in Norwegian, or ``None``."""
     item = ref.data
-    name = texts.text("import.item.known", number=ref.number, text=item["text"][:60])
+    name = known_item_name(ref)
     low, high = number_bounds(item)
     if isinstance(value, float) and value.is_integer() and abs(value) <= textsafety.MAX_SAFE_INTEGER:
         value = int(value)
@@ -444,8 +456,7 @@ def parse_number(ref: Any, entered: Any) -> tuple[int | None, str | None]:
         return (None, problem) if problem else (number, None)
     if re.fullmatch(r"[+-]?\d*[.,]\d+", text):
         return None, number_problem(ref, 0.5)
-    name = texts.text("import.item.known", number=ref.number, text=ref.data["text"][:60])
-    return None, texts.text("number.not_a_number", item=name)
+    return None, texts.text("number.not_a_number", item=known_item_name(ref))
 
 
 def _valid_date(text: str) -> bool:

@@ -232,12 +232,17 @@ def combine(checklist: str, files: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def export_combined(checklist: str, files: list[dict[str, Any]], kind: str, today: str) -> ExportFile:
-    """The combined answers of ``files`` as ``csv`` or ``xlsx``: ``{filename, mime}`` and its bytes."""
+    """The combined answers of ``files`` as one of ``combine.EXPORT_KINDS``: ``{filename, mime}`` and its bytes.
+
+    ``csv`` is the table per item, ``csv-respondenter`` one row per respondent, ``csv-tabell`` the
+    number table with its sum row, ``xlsx`` all of them as sheets.
+    """
+    from .combine import EXPORT_KINDS
     from .combine import combine as combine_files
     from .combine import export_combined as export_combined_file
 
     definition = _definition(checklist)
-    if kind not in ("csv", "xlsx"):
+    if kind not in EXPORT_KINDS:
         raise UserError(text("unknown_format", kind=textsafety.readable(str(kind))[:40]))
     return export_combined_file(definition, combine_files(definition, files), kind, _day(today))
 

@@ -38,7 +38,10 @@ MEASURE_SHARE = "share_disagreeing"
 
 
 def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, Any]:
-    """Combine answer files (``[{"name": filename, "text": content}]``) of ``definition``."""
+    """Combine answer files (``[{"name": filename, "text": content}]``) of ``definition``.
+
+    ``exports`` lists the kinds of :func:`export_combined` that apply (codes; the page names them).
+    """
     accepted: list[dict[str, Any]] = []
     skipped: list[dict[str, str]] = []
     seen_ids: dict[str, str] = {}
@@ -88,7 +91,7 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
         (entry for entry in items if entry["disagreement"] is not None),
         key=lambda entry: (-entry["disagreement"], entry["order"]),
     )
-    return {
+    result = {
         "checklist": {"id": definition.id, "version": definition.version, "title": definition.title},
         "respondents": [{"label": r["label"], "name": r["name"], "file": r["file"]} for r in accepted],
         "skipped": skipped,
@@ -110,6 +113,8 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
         "respondent_table": respondent_table(definition, accepted),
         "summary": _summary_text(len(accepted), skipped),
     }
+    result["exports"] = export_kinds(result)
+    return result
 
 
 def _file_name(file: Any, index: int) -> str:
@@ -165,7 +170,7 @@ def _as_number(value: Any) -> float | None:
 def stats(values: list[float]) -> dict[str, Any] | None:
     """Mean, median, sample standard deviation (``None`` for one value), min and max, as numbers and as text.
 
-    ``stdev`` repeats ``sample_stdev`` for the page as it is; the text of a missing value is «–».
+    The text of a missing value is «–».
     """
     if not values:
         return None
@@ -177,7 +182,6 @@ def stats(values: list[float]) -> dict[str, Any] | None:
         "max": _round(max(values)),
     }
     result["text"] = {key: "–" if result[key] is None else charts.format_number(result[key]) for key in STAT_KEYS}
-    result["stdev"], result["text"]["stdev"] = result["sample_stdev"], result["text"]["sample_stdev"]
     return result
 
 
@@ -402,6 +406,15 @@ def _csv(header: list[Any], rows: list[list[Any]]) -> bytes:
 
 CSV_KINDS = ("csv", "csv-respondenter", "csv-tabell")
 """The combined answers as CSV, one table per file: per item, per respondent, and the number table."""
+EXPORT_KINDS = (*CSV_KINDS, "xlsx")
+"""Every export of the combined answers; ``combine`` lists those that apply in ``exports``."""
+
+
+def export_kinds(combined: dict[str, Any]) -> list[str]:
+    """The exports that apply to ``combined``: none without respondents, the number table only with one."""
+    if not combined["count"]:
+        return []
+    return [kind for kind in EXPORT_KINDS if kind != "csv-tabell" or combined.get("survey_table")]
 
 
 def export_combined(definition: Definition, combined: dict[str, Any], kind: str, today: str) -> ExportFile:

@@ -47,24 +47,22 @@ def _action_key(action: dict[str, Any]) -> str:
 
 
 def _action(ref: ItemRef, action: dict[str, Any], outcome: str = "") -> dict[str, Any]:
-    """An action in the reply. ``owner`` (the side's label) and ``how`` (the outcome's wording) are kept for
-    the page as it is; ``owner_side`` and ``outcome`` are the codes, ``line`` the action as one line of text."""
+    """An action in the reply: its fields (``owner_side`` a code), and ``line``, the action as one line of text.
+
+    A resolved action also has ``outcome`` (a code of :data:`OUTCOMES`) and ``outcome_text`` (its wording);
+    its ``line`` leaves out «utført», which ``outcome_text`` says.
+    """
     entry = {
         **_ref(ref),
         "what": str(action.get("what", "")),
-        "owner": labels.owner_label(action.get("owner", "")),
         "owner_side": action.get("owner", "") if action.get("owner", "") in labels.OWNER_SIDES else "",
         "owner_name": str(action.get("owner_name", "")),
         "due": str(action.get("due", "")),
         "done": bool(action.get("done", False)),
-        "line": labels.action_line(action),
+        "line": labels.action_line({**action, "done": False} if outcome else action),
     }
     if outcome:
-        entry |= {
-            "outcome": outcome,
-            "outcome_text": text("compare.outcome")[outcome],
-            "how": text("compare.outcome")[outcome],
-        }
+        entry |= {"outcome": outcome, "outcome_text": text("compare.outcome")[outcome]}
     return entry
 
 

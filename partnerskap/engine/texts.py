@@ -129,7 +129,7 @@ STRINGS: dict[str, dict[str, Any]] = {
         "combine.file": "Fil",
         "combine.sum": "Sum",
         "combine.count_share": "{label}: {count} ({percent})",
-        "combine.disagreement.sample_stdev": "Standardavvik {value}",
+        "combine.disagreement.sample_stdev": "Standardavvik (utvalg) {value}",
         "combine.disagreement.share_disagreeing": "{percent} svarte noe annet enn det vanligste svaret",
         "combine.table_caption.one": "{checklist}: svar fra {count} respondent",
         "combine.table_caption.many": "{checklist}: svar fra {count} respondenter",

@@ -95,10 +95,10 @@ def test_combine_survey_files_with_bad_ones_reported_by_name(
     expect(page.locator(".pv-combine__notes").nth(1)).to_contain_text("Notat fra Troms")
     assert axe_violations(page) == []
 
-    name, data = download(page, "CSV")
+    name, data = download(page, "Per punkt (CSV)")
     assert name.startswith("sporreundersokelse-sammenstilling-") and name.endswith(".csv")
     assert list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    name, data = download(page, "Excel")
+    name, data = download(page, "Alle tabellene (Excel)")
     assert name.endswith(".xlsx")
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     assert workbook.sheetnames == ["Per punkt", "Per respondent", "Tabell"]
@@ -127,7 +127,7 @@ def test_combine_scale_items_show_mean_median_and_spread(site, page: Page, tmp_p
     page.locator("#pv-combine-files").set_input_files([str(p) for p in exported])
     expect(page.get_by_role("heading", name="Respondenter (3)")).to_be_visible(timeout=120_000)
     first = page.locator(".pv-combine__item").first
-    expect(first).to_contain_text("Gjennomsnitt 3,3, median 3")
+    expect(first).to_contain_text("Gjennomsnitt 3,3, median 3, standardavvik (utvalg) 2,5")
     # The first item (1, 6, 3) spreads more than the second (6, 6, 6): it leads the disagreement list.
     expect(page.locator("#pv-uenighet + ol li").first).to_contain_text(first.locator("h3").text_content())
 

@@ -108,13 +108,13 @@ def test_json_round_trip_into_a_fresh_profile(site, browser: Browser, page: Page
     dialog = other.get_by_role("dialog", name="Importer svar")
     dialog.get_by_role("button", name="Som ny gjennomgang").click()
     expect(other.get_by_role("status").filter(has_text="Importerte 3 svar")).to_be_visible()
-    # The fresh profile already has a default walk-through with that name, so the import gets a numbered name.
-    expect(other.get_by_label("Gjennomgang", exact=True).locator("option:checked")).to_have_text("Min gjennomgang (2)")
+    # The import replaces the fresh profile's empty default walk-through, so it keeps its own name (no «(2)»).
+    expect(other.get_by_label("Gjennomgang", exact=True).locator("option")).to_have_text(["Min gjennomgang"])
     expect(item(other, "1.0 a").get_by_role("radio", name="Delvis")).to_be_checked()
     _, again = download(other, "JSON")
     reimported = json.loads(again)
     assert reimported["answers"] == original["answers"]
-    assert reimported["walkthrough"]["name"] == original["walkthrough"]["name"] + " (2)"
+    assert reimported["walkthrough"]["name"] == original["walkthrough"]["name"]
     assert reimported["walkthrough"]["participants"] == original["walkthrough"]["participants"]
     assert reimported["walkthrough"]["meeting_date"] == "2026-11-30"
     assert reimported["archived"] == original["archived"] and reimported["checklist"] == original["checklist"]

@@ -93,3 +93,15 @@ def test_ordinary_text_with_signs_and_harmless_tags_is_kept() -> None:
     note = "Færre enn 5 < 10 ansatte; kontoret=åpent; <b>viktig</b>; onsdag = møtedag"
     doc["answers"]["forste"]["note"] = note
     assert parse_answer_file(dump(doc), definition())["answers"]["forste"]["note"] == note
+
+
+def test_messages_name_an_item_by_number_and_text_cut_at_a_word() -> None:
+    from partnerskap.engine.answers import known_item_name
+    from partnerskap.engine.definition import ItemRef
+
+    text = "Prinsipp- og handlingsprogrammet til NTL NAV sa at NTL NAV skulle arbeide for statlige Nav-kontor"
+    ref = ItemRef({"id": "statlige-nav-kontor", "text": text}, {}, "13 a")
+    assert known_item_name(ref) == "punkt 13 a («Prinsipp- og handlingsprogrammet til NTL NAV sa at NTL NAV…»)"
+    assert known_item_name(ItemRef({"id": "kort", "text": "Er partene enige?"}, {}, "1.1")) == (
+        "punkt 1.1 («Er partene enige?»)"
+    )

@@ -14,7 +14,7 @@ import pytest
 from samples import answer_file, definition, definition_data, survey_definition_data, xlsx_rows
 
 from partnerskap.engine import api
-from partnerskap.engine.combine import combine, export_combined
+from partnerskap.engine.combine import EXPORT_KINDS, STAT_KEYS, combine, export_combined
 from partnerskap.engine.definition import Definition
 from partnerskap.engine.problems import UserError
 
@@ -137,7 +137,8 @@ def test_mean_median_and_spread_match_hand_computed_values() -> None:
     skala = item(result, "skala")["stats"]
     assert (skala["mean"], skala["median"], skala["sample_stdev"], skala["min"], skala["max"]) == (3.67, 4, 1.53, 2, 5)
     assert skala["text"]["mean"] == "3,7" and skala["text"]["median"] == "4"
-    assert skala["text"]["sample_stdev"] == "1,5" and skala["stdev"] == skala["sample_stdev"]
+    assert skala["text"]["sample_stdev"] == "1,5"
+    assert set(skala) == {*STAT_KEYS, "text"} and set(skala["text"]) == set(STAT_KEYS)  # one name per figure
     # Numbers: 7, 3, 10 → mean 20/3, median 7, sample sd √((1/9 + 121/9 + 100/9) / 2) = √(37/3) ≈ 3.512.
     antall = item(result, "antall")["stats"]
     stats = (antall["mean"], antall["median"], antall["sample_stdev"], antall["min"], antall["max"])
@@ -152,7 +153,7 @@ def test_items_are_ranked_by_disagreement() -> None:
     # sd 1.53 first; then «forste» and «valg» tie at 1 − 2/3 and keep checklist order.
     assert ranked == [("skala", 1.53), ("forste", 0.33), ("valg", 0.33)]
     assert [e["measure"] for e in result["disagreement"]] == ["sample_stdev", "share_disagreeing", "share_disagreeing"]
-    assert result["disagreement"][0]["value_text"] == "Standardavvik 1,5"
+    assert result["disagreement"][0]["value_text"] == "Standardavvik (utvalg) 1,5"
     assert result["disagreement"][1]["value_text"].startswith("33\u00a0%")
     assert item(result, "antall")["disagreement"] is None  # counts differ by nature, not by opinion
 
@@ -363,6 +364,25 @@ def test_api_combines_and_exports_from_files() -> None:
         )
     )
     assert response == {"ok": False, "error": "user", "message": "Ukjent eksportformat «pdf»."}
+
+
+def test_exports_offered_are_those_that_apply_and_each_one_works() -> None:
+    api.load_definition(DATA)
+    offered = combined()["exports"]
+    assert offered == ["csv", "csv-respondenter", "csv-tabell", "xlsx"] == list(EXPORT_KINDS)
+    names = [api.export_combined("eksempel", respondent_files(), kind, TODAY)["filename"] for kind in offered]
+    assert names == [
+        "eksempel-sammenstilling-2026-11-24.csv",
+        "eksempel-sammenstilling-respondenter-2026-11-24.csv",
+        "eksempel-sammenstilling-tabell-2026-11-24.csv",
+        "eksempel-sammenstilling-2026-11-24.xlsx",
+    ]
+    # Without number items there is no number table to export; without respondents nothing at all.
+    data = survey_definition_data()
+    data["sections"] = data["sections"][1:]
+    files = [{"name": "a.json", "text": answer_file(data, "A", {"enig": {"value": "Enig"}}, walkthrough_id="a")}]
+    assert combine(Definition(data), files)["exports"] == ["csv", "csv-respondenter", "xlsx"]
+    assert combine(definition(), [])["exports"] == []
 
 
 @pytest.mark.parametrize("files", [[], [{"name": "x.json"}], [{"text": 5}], "ikke en liste"])

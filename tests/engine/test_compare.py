@@ -99,14 +99,22 @@ def test_note_owner_due_and_decision_changes() -> None:
 
 def test_new_and_resolved_actions() -> None:
     found = result()
-    assert [(a["id"], a["what"], a["owner"], a["due"]) for a in found["actions_new"]] == [
-        ("forste", "Evaluere samarbeidet", "Begge", "2027-06-01")
+    assert [(a["id"], a["what"], a["owner_side"], a["due"]) for a in found["actions_new"]] == [
+        ("forste", "Evaluere samarbeidet", "begge", "2027-06-01")
     ]
-    assert found["actions_new"][0]["owner_side"] == "begge"
+    # The page shows the engine's line as it is: who, and the due date as people write it.
+    assert [a["line"] for a in found["actions_new"]] == ["Evaluere samarbeidet (Begge, frist 1. juni 2027)"]
     resolved = [(a["what"], a["outcome"], a["outcome_text"]) for a in found["actions_resolved"]]
     # «Lage budsjett» is done now (same action, spacing aside); «Invitere tillitsvalgte» was removed;
     # «Signere avtale» was already done last year, so it is not resolved again.
     assert resolved == [("Lage  budsjett", "done", "utført"), ("Invitere tillitsvalgte", "removed", "fjernet")]
+    # The outcome is said once, by outcome_text, not again in the line.
+    assert [a["line"] for a in found["actions_resolved"]] == [
+        "Lage  budsjett (Stat, Kari, frist 1. november 2025)",
+        "Invitere tillitsvalgte (Kommune)",
+    ]
+    # Codes and data only: no wording kept beside them for an older page.
+    assert all("how" not in a and "owner" not in a for a in found["actions_new"] + found["actions_resolved"])
 
 
 def test_summary_counts_and_text() -> None:

@@ -246,3 +246,23 @@ def test_real_item_guidance_gets_the_site_abbreviations_once_per_page() -> None:
     security = GUIDANCE_BLOCK.search(page, page.index('id="punkt-lokaler-sikkerhet"'))
     assert security is not None and "KS" in kilde and "som KS og direktoratet" in security.group(1)
     assert "<abbr" not in security.group(1)
+
+
+def test_combine_page_promises_only_what_the_checklist_has(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "alle")
+    page = generate(load_project(*_project_dirs(root)))["sjekklister/eksempel/sammenstill.md"]
+    assert "spredning på skalaen 1–6" in page and "tallsvarene i en tabell" in page
+    assert "standardavvik for et utvalg" in page
+    # Only status and choice items: no 1–6 scale, no numbers, so no spread to promise.
+    plain = VALID_CHECKLIST.replace(
+        "      - id: antall\n        text: Hvor mange kontorer?\n        type: number\n        min: 0\n", ""
+    ).replace("      - id: skala\n        text: Samarbeidet fungerer godt.\n        type: scale\n", "")
+    plain = plain.replace('          - item: "#antall"\n', "")
+    root = make_project(tmp_path / "enkel", {"eksempel.yml": plain})
+    page = generate(load_project(*_project_dirs(root)))["sjekklister/eksempel/sammenstill.md"]
+    assert "fordeler seg per punkt" in page
+    assert "1–6" not in page and "spredning" not in page.lower() and "tallsvar" not in page
+
+
+def _project_dirs(root: Path) -> tuple[Path, Path, Path]:
+    return root / "checklists", root / "docs", root

@@ -2,6 +2,7 @@
 // Charts are SVG made by the Python engine; each has a data table built here with textContent.
 import * as engine from "./engine-client.js";
 import { element, named, saveFile, today } from "./dialog.js";
+import { DropZone } from "./drop-zone.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const ALLOWED_SVG = new Set([
@@ -21,6 +22,15 @@ const ALLOWED_SVG = new Set([
   "polygon",
 ]);
 const MAX_FILES = 500;
+/** The page's name for each export the engine offers (``exports`` in its reply: codes, in its order). */
+const EXPORT_LABELS = {
+  csv: "Per punkt (CSV)",
+  "csv-respondenter": "Per respondent (CSV)",
+  "csv-tabell": "Tallsvar med sum (CSV)",
+  xlsx: "Alle tabellene (Excel)",
+};
+/** What a cell of the number table holds when the respondent did not answer (never an empty cell or a 0). */
+const NOT_ANSWERED = "ikke besvart";
 
 /** Parse the engine's SVG as XML and keep only plain drawing elements and attributes (no script, no links, no handlers). */
 function safeSvg(markup) {
@@ -97,22 +107,33 @@ export class CombinePage {
     this.checklist = root.dataset.pvChecklist;
     this.definitionUrl = new URL(root.dataset.pvDefinition, window.location.href);
     this.files = [];
-    const input = element("input", {
-      type: "file",
+    this.dropZone = new DropZone({
       id: "pv-combine-files",
-      multiple: "",
+      label: "Legg til svarfiler (JSON) …",
+      text: "Dra svarfilene hit og slipp dem hvor som helst på siden, eller velg dem med knappen.",
       accept: ".json,application/json",
-      className: "pv-visually-hidden",
+      onFiles: (files) => this.addFiles(files),
     });
-    input.addEventListener("change", () => this.addFiles(input));
     this.status = element("p", { className: "pv-status", role: "status" });
     this.alert = element("div", { className: "pv-alert", role: "alert" });
     this.result = element("div", { className: "pv-combine__result" });
-    this.exports = element("div", { className: "pv-panel__row", hidden: "" }, [
-      element("span", { text: "Eksporter sammenstillingen:" }),
-      this.button("CSV", () => this.exportAs("csv")),
-      this.button("Excel", () => this.exportAs("xlsx")),
-    ]);
+    this.exportButtons = element("div", { className: "pv-panel__row" });
+    this.exports = element(
+      "div",
+      { role: "group", "aria-labelledby": "pv-combine-export-title", hidden: "" },
+      [
+        element("p", {
+          id: "pv-combine-export-title",
+          className: "pv-panel__label",
+          text: "Eksporter sammenstillingen",
+        }),
+        element("p", {
+          className: "pv-panel__note",
+          text: "Hver CSV-fil har én tabell. Excel-filen har alle tabellene, med én fane hver.",
+        }),
+        this.exportButtons,
+      ],
+    );
     const clear = this.button("Fjern alle filene", () => {
       this.files = [];
       this.render(null);
@@ -124,15 +145,8 @@ export class CombinePage {
           className: "pv-panel__note",
           text: "Filene leses bare i denne nettleseren og lagres ikke. Du kan legge til filer flere ganger.",
         }),
-        element("div", { className: "pv-panel__row" }, [
-          input,
-          element("label", {
-            for: "pv-combine-files",
-            className: "md-button pv-button pv-file-button",
-            text: "Legg til svarfiler (JSON) …",
-          }),
-          clear,
-        ]),
+        this.dropZone.root,
+        element("div", { className: "pv-panel__row" }, [clear]),
         this.exports,
         this.alert,
         this.status,
@@ -144,7 +158,9 @@ export class CombinePage {
       .then((definition) => engine.loadDefinition(definition));
   }
 
-  destroy() {}
+  destroy() {
+    this.dropZone.destroy();
+  }
 
   button(label, action) {
     const button = element("button", { type: "button", className: "md-button pv-button", text: label });
@@ -152,9 +168,10 @@ export class CombinePage {
     return button;
   }
 
-  async addFiles(input) {
-    const chosen = [...input.files].slice(0, MAX_FILES);
-    input.value = "";
+  /** Files chosen with the button or dropped on the page. */
+  async addFiles(files) {
+    const chosen = files.slice(0, MAX_FILES);
+    this.status.textContent = `Leser ${chosen.length === 1 ? "1 fil" : `${chosen.length} filer`} …`;
     for (const file of chosen) {
       // Huge files are not read: the engine reports them by name as too large.
       const text = file.size > 2 * 1024 * 1024 ? " ".repeat(2 * 1024 * 1024 + 1) : await file.text();
@@ -182,7 +199,11 @@ export class CombinePage {
   }
 
   render(combined) {
-    this.exports.hidden = !combined || combined.count === 0;
+    const offered = (combined?.exports || []).filter((kind) => kind in EXPORT_LABELS);
+    this.exportButtons.replaceChildren(
+      ...offered.map((kind) => this.button(EXPORT_LABELS[kind], () => this.exportAs(kind))),
+    );
+    this.exports.hidden = offered.length === 0;
     if (!combined) {
       this.result.replaceChildren();
       this.status.textContent = "Ingen filer er valgt.";
@@ -230,7 +251,18 @@ export class CombinePage {
         parts.push(element("h2", { id: "pv-tabell", text: "Tallsvar per respondent" }));
         const chart = safeSvg(survey.chart);
         if (chart) parts.push(element("figure", { className: "pv-chart" }, [chart]));
-        parts.push(table(survey.caption, survey.header, survey.rows, survey.sum));
+        // The engine leaves a missing answer empty (not 0) and out of the sum; the table says so in words.
+        const rows = survey.rows.map((row) =>
+          row.map((cell, i) => (i > 0 && cell === "" ? NOT_ANSWERED : cell)),
+        );
+        parts.push(table(survey.caption, survey.header, rows, survey.sum));
+        if (rows.some((row) => row.includes(NOT_ANSWERED)))
+          parts.push(
+            element("p", {
+              className: "pv-hint",
+              text: "Et spørsmål som ikke er besvart, står som «ikke besvart», har ingen stolpe i diagrammet og er ikke med i summen.",
+            }),
+          );
       }
       parts.push(element("h2", { id: "pv-per-punkt", text: "Per punkt" }));
       for (const item of combined.items) parts.push(this.renderItem(item));
@@ -253,9 +285,11 @@ export class CombinePage {
     );
     if (item.stats) {
       const t = item.stats.text;
+      // One answer has no spread: the sample standard deviation (n − 1) needs two.
+      const spread = item.stats.sample_stdev === null ? "" : `, standardavvik (utvalg) ${t.sample_stdev}`;
       box.append(
         element("p", {
-          text: `Gjennomsnitt ${t.mean}, median ${t.median}, standardavvik ${t.stdev}, laveste ${t.min}, høyeste ${t.max}.`,
+          text: `Gjennomsnitt ${t.mean}, median ${t.median}${spread}, laveste ${t.min}, høyeste ${t.max}.`,
         }),
       );
     }
@@ -272,8 +306,8 @@ export class CombinePage {
       box.append(
         table(
           `Fordeling av svarene: ${item.number}`,
-          ["Svar", "Antall"],
-          item.counts.map((c) => [c.label, c.count]),
+          ["Svar", "Antall", "Andel"],
+          item.counts.map((c) => [c.label, c.count, c.percent_text]),
         ),
       );
     }

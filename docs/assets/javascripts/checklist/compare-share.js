@@ -73,10 +73,13 @@ export const compareShareMethods = {
         (e) => `${e.from || "–"} → ${e.to || "–"}`,
       );
     }
-    list("Nye tiltak", result.actions_new, (e) =>
-      [e.what, e.owner, e.owner_name, e.due].filter(Boolean).join(", "),
+    // The engine words each action (who, due date as «1. juni 2027») and each outcome («utført», «fjernet»).
+    list("Nye tiltak", result.actions_new, (e) => e.line);
+    list(
+      "Tiltak som er utført eller fjernet",
+      result.actions_resolved,
+      (e) => `${e.line} – ${e.outcome_text}`,
     );
-    list("Tiltak som er utført eller fjernet", result.actions_resolved, (e) => `${e.what} (${e.how})`);
     const close = element("button", {
       type: "button",
       className: "md-button pv-button",
@@ -137,36 +140,104 @@ export const compareShareMethods = {
     }
   },
 
-  /** A link made by «Del som lenke» opens as a new walk-through, after asking. */
+  /**
+   * A link made by «Del som lenke» opens as a new walk-through, after asking. A walk-through this
+   * browser already has (the same one opened before, or the sender's own) is recognised: the
+   * choice is to open the stored one or update it from the link, never a silent «… (2)».
+   */
   async openSharedLink() {
+    // A link pasted into this tab's address bar changes only the fragment, with no new page load;
+    // first called once the engine is ready, so it is ready for those too.
+    if (!this.watchingShareLinks) {
+      this.watchingShareLinks = true;
+      this.listen(window, "hashchange", () => this.openSharedLink());
+    }
     const match = window.location.hash.match(/^#del=(.+)$/);
     if (!match) return;
-    history.replaceState(null, "", window.location.pathname + window.location.search);
+    const page = window.location.pathname + window.location.search;
+    history.replaceState(null, "", page);
+    // Instant navigation may swap in a fresh copy of this page meanwhile: the fresh one then takes
+    // the link over, so this one gives it back and closes its question.
+    const handOver = new AbortController();
+    const giveBack = () => {
+      handOver.abort();
+      if (window.location.pathname + window.location.search === page)
+        history.replaceState(null, "", `${page}#del=${match[1]}`);
+    };
+    this.listeners.push(giveBack);
+    try {
+      await this.openShared(match[1], handOver.signal);
+    } finally {
+      this.listeners = this.listeners.filter((remove) => remove !== giveBack);
+    }
+  },
+
+  async openShared(fragment, signal) {
     let shared;
     try {
-      shared = await engine.call("share_decode", { checklist: this.checklist, fragment: match[1] });
+      shared = await engine.call("share_decode", { checklist: this.checklist, fragment });
     } catch (error) {
       this.showProblem(error.userMessage ? error.message : `Lenken kunne ikke åpnes: ${error.message}`);
       return;
     }
+    if (signal.aborted) return;
     const count = Object.keys(shared.answers).length;
-    const choice = await ask({
-      title: "Åpne delte svar?",
-      message: [
-        named`Lenken inneholder gjennomgangen «${shared.walkthrough.name}» med ${count} svar.`,
-        "Den åpnes som en ny gjennomgang i denne nettleseren. Dine egne svar endres ikke.",
-      ],
-      buttons: [
-        { value: "open", label: "Åpne som ny gjennomgang", primary: true },
-        { value: "cancel", label: "Avbryt" },
-      ],
-    });
+    const existing = this.sameWalkthrough(shared.walkthrough);
+    const inLink = named`Lenken inneholder gjennomgangen «${shared.walkthrough.name}» med ${count} svar.`;
+    const question = existing
+      ? {
+          title: "Gjennomgangen finnes allerede",
+          message: [
+            inLink,
+            named`Den samme gjennomgangen er allerede lagret i denne nettleseren som «${existing.name}». Vil du åpne den som er lagret, eller oppdatere den med svarene i lenken? Oppdaterer du, erstattes svarene som er lagret.`,
+          ],
+          buttons: [
+            { value: "stored", label: "Åpne den lagrede", primary: true },
+            { value: "update", label: "Oppdater med svarene i lenken" },
+            { value: "open", label: "Åpne som ny gjennomgang" },
+            { value: "cancel", label: "Avbryt" },
+          ],
+        }
+      : {
+          title: "Åpne delte svar?",
+          message: [
+            inLink,
+            "Den åpnes som en ny gjennomgang i denne nettleseren. Dine egne svar endres ikke.",
+          ],
+          buttons: [
+            { value: "open", label: "Åpne som ny gjennomgang", primary: true },
+            { value: "cancel", label: "Avbryt" },
+          ],
+        };
+    const choice = await ask({ ...question, signal });
+    if (signal.aborted) return;
+    if (choice === "stored") {
+      this.activate(existing.id);
+      this.say(named`Åpnet «${existing.name}» slik den er lagret. Svarene i lenken er ikke brukt.`);
+      return;
+    }
+    if (choice === "update") {
+      if (!(await this.loadInto(existing.id, shared))) return;
+      this.say(named`Oppdaterte «${existing.name}» med ${count} svar fra lenken.`);
+      return;
+    }
     if (choice !== "open") {
       this.say("De delte svarene ble ikke åpnet.");
       return;
     }
     const name = this.uniqueName(shared.walkthrough.name);
-    if (!(await this.loadInto(this.newRecord(name), shared))) return;
+    // The first copy keeps the sender's id, so opening the link again finds it.
+    const { id } = shared.walkthrough;
+    const keepId = !existing && typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
+    if (!(await this.loadInto(this.newRecord(name, keepId ? { id } : {}), shared))) return;
     this.say(named`Åpnet ${count} delte svar som «${name}».`);
+  },
+
+  /** The stored walk-through ``walkthrough`` (from a link or file) is: the same id, or created at the same moment. */
+  sameWalkthrough(walkthrough) {
+    const { id, created } = walkthrough;
+    return (
+      this.store.walkthroughs().find((w) => (id && w.id === id) || (created && w.created === created)) || null
+    );
   },
 };

@@ -38,9 +38,10 @@ let counter = 0;
 
 /**
  * Show a modal dialog and resolve with the value of the button pressed (null on Esc/cancel).
- * @param {{title: string, message?: string|string[], buttons: {value: string, label: string, primary?: boolean, danger?: boolean}[], input?: {label: string, value: string, readonly?: boolean}, select?: {label: string, options: {value: string, label: string}[]}}} options
+ * @param {{title: string, message?: string|string[], buttons: {value: string, label: string, primary?: boolean, danger?: boolean}[], input?: {label: string, value: string, readonly?: boolean}, select?: {label: string, options: {value: string, label: string}[]}, signal?: AbortSignal}} options
+ *   ``signal``: aborting it closes the dialog as if cancelled.
  */
-export function ask({ title, message = [], buttons, input, select }) {
+export function ask({ title, message = [], buttons, input, select, signal }) {
   const id = `pv-dialog-${++counter}`;
   const opener = document.activeElement;
   const dialog = element("dialog", { className: "pv-dialog md-typeset", "aria-labelledby": `${id}-title` });
@@ -123,6 +124,7 @@ export function ask({ title, message = [], buttons, input, select }) {
       if (opener && opener.isConnected) opener.focus();
       resolve(result === null ? null : field ? { choice: result, value } : result);
     });
+    if (signal) signal.addEventListener("abort", () => dialog.open && dialog.close(), { once: true });
     dialog.showModal();
     (field || row.querySelector(".md-button--primary") || row.querySelector("button")).focus();
   });

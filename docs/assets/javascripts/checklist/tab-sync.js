@@ -115,6 +115,7 @@ export class TabSync {
         page.showProblem(NO_ROOM);
         return;
       }
+      page.dropUntouchedDefault(record.id);
       page.activate(record.id);
       page.alert.replaceChildren();
       page.say(

@@ -127,6 +127,7 @@ export const transferMethods = {
     const record = typeof target === "string" || !created ? meeting : { ...meeting, created };
     this.store.updateWalkthrough(id, { ...record, updated: nowIso(), version: this.version, items: null });
     this.life.edited();
+    this.dropUntouchedDefault(id);
     this.activate(id);
     if (imported.report.changed) {
       await this.engineLoaded;

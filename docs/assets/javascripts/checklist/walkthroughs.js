@@ -12,6 +12,9 @@ export function newId() {
     .slice(0, 36);
 }
 
+/** The name of the walk-through the page makes when there is none. */
+const DEFAULT_NAME = "Min gjennomgang";
+
 export function nowIso() {
   return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 }
@@ -26,7 +29,39 @@ export const walkthroughMethods = {
     ])
       if (list.some((w) => w.id === wanted)) return wanted;
     if (list.length) return list[0].id;
-    return this.addWalkthrough("Min gjennomgang").id;
+    return this.addDefaultWalkthrough();
+  },
+
+  /**
+   * The walk-through the page makes by itself when there is none. Remembered, so that when one
+   * arrives by import or share link it is removed again if still empty (a fresh profile then
+   * holds the arrived walk-through only, not an empty «Min gjennomgang» beside it).
+   */
+  addDefaultWalkthrough() {
+    this.untouchedDefault = this.addWalkthrough(DEFAULT_NAME).id;
+    return this.untouchedDefault;
+  },
+
+  /** The page's own default walk-through while nothing was ever written in it, else null. */
+  untouchedDefaultId() {
+    const id = this.untouchedDefault;
+    const record = id ? this.store.walkthrough(id) : null;
+    const untouched =
+      record &&
+      record.name === DEFAULT_NAME &&
+      !record.participants &&
+      !record.meeting_date &&
+      !record.exported &&
+      Object.keys(this.store.answers(id)).length === 0 &&
+      Object.keys(this.store.archived(id)).length === 0;
+    return untouched ? id : null;
+  },
+
+  /** Remove the page's own default walk-through (unless it is ``keep``) if nothing was ever written in it. */
+  dropUntouchedDefault(keep) {
+    const id = this.untouchedDefaultId();
+    this.untouchedDefault = null;
+    if (id && id !== keep) this.store.deleteWalkthrough(id);
   },
 
   newRecord(name, extra = {}) {
@@ -154,7 +189,7 @@ export const walkthroughMethods = {
     const name = this.current.name;
     this.store.deleteWalkthrough(this.active);
     const rest = this.store.walkthroughs();
-    this.activate(rest.length ? rest[0].id : this.addWalkthrough("Min gjennomgang").id);
+    this.activate(rest.length ? rest[0].id : this.addDefaultWalkthrough());
     this.say(named`Gjennomgangen «${name}» er slettet.`);
   },
 
@@ -172,13 +207,22 @@ export const walkthroughMethods = {
     if (choice !== "delete") return;
     this.store.removeEverything();
     this.alert.replaceChildren();
-    this.activate(this.addWalkthrough("Min gjennomgang").id);
+    this.activate(this.addDefaultWalkthrough());
     this.say("Alle lagrede data er slettet.");
   },
 
-  /** «Navn», or «Navn (2)», «Navn (3)» … if a walk-through already has that name. */
+  /**
+   * «Navn», or «Navn (2)», «Navn (3)» … if a walk-through already has that name (the empty default,
+   * which an arriving walk-through replaces, does not count).
+   */
   uniqueName(base) {
-    const names = new Set(this.store.walkthroughs().map((w) => w.name));
+    const replaced = this.untouchedDefaultId();
+    const names = new Set(
+      this.store
+        .walkthroughs()
+        .filter((w) => w.id !== replaced)
+        .map((w) => w.name),
+    );
     let name = base;
     for (let n = 2; names.has(name); n += 1) name = `${base} (${n})`;
     return name;
