@@ -370,7 +370,7 @@ def test_exports_offered_are_those_that_apply_and_each_one_works() -> None:
     api.load_definition(DATA)
     offered = combined()["exports"]
     assert offered == ["csv", "csv-respondenter", "csv-tabell", "xlsx"] == list(EXPORT_KINDS)
-    names = [api.export_combined("eksempel", respondent_files(), kind, TODAY)["filename"] for kind in offered]
+    names = [api.export_combined("eksempel", respondent_files(), kind, TODAY).filename for kind in offered]
     assert names == [
         "eksempel-sammenstilling-2026-11-24.csv",
         "eksempel-sammenstilling-respondenter-2026-11-24.csv",
