@@ -36,7 +36,9 @@ def _year_after(paragraph: ET.Element, title: ET.Element) -> str:
 def summary_of(body: list[ET.Element]) -> ET.Element:
     """The ``<summary>`` for a Kilde box's body: one source by title and year, several by count and years."""
     summary = ET.Element("summary")
-    label = ET.SubElement(summary, "span", {"class": "pv-source__label"})
+    # One element for the text, so CSS can keep it to two lines while closed.
+    line = ET.SubElement(summary, "span", {"class": "pv-source__line"})
+    label = ET.SubElement(line, "span", {"class": "pv-source__label"})
     label.text = f"{TITLE}:"
     label.tail = " "
     items = [li for element in body if element.tag in ("ul", "ol") for li in element.iter("li")]
@@ -46,7 +48,7 @@ def summary_of(body: list[ET.Element]) -> ET.Element:
     cited = [(holder, em) for holder, em in sources if em is not None]
     if len(cited) == 1:
         holder, em = cited[0]
-        cite = ET.SubElement(summary, "cite")
+        cite = ET.SubElement(line, "cite")
         # A copy keeps an <abbr> inside the title; the first-use pass then unwraps the later one.
         cite.text = em.text
         for child in em:
