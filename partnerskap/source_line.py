@@ -16,6 +16,8 @@ import xml.etree.ElementTree as ET
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from partnerskap.abbr_first import _unwrap
+
 TITLE = "Kilde"
 NUMBER_WORDS = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "åtte", 9: "ni"}
 _YEAR_IN_PARENTHESES = re.compile(r"\([^()]*?,\s*((?:ca\.\s*)?\d{4})\)")
@@ -75,6 +77,10 @@ class SourceLine(Treeprocessor):
             details.append(summary_of(body))
             content = ET.SubElement(details, "div", {"class": "pv-source__body"})
             content.extend(body)
+            # Hidden until opened, so not where an abbreviation is explained: the first use in view is.
+            parents = {child: parent for parent in content.iter() for child in parent}
+            for abbr in list(content.iter("abbr")):
+                _unwrap(parents[abbr], abbr)
             details.tail = box.tail
             parent.remove(box)
             parent.insert(index, details)

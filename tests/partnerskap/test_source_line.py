@@ -32,6 +32,15 @@ def test_one_source_is_named_by_title_and_year_with_the_full_citation_inside() -
     assert html.count("<abbr") == 1
 
 
+def test_abbreviations_in_the_hidden_citation_leave_the_explanation_to_the_text() -> None:
+    html = render(
+        '# Side\n\n!!! info "Kilde"\n    Bygger på:\n\n    - *A* (NAV, 2024)\n    - *B* (KS, 2019)\n\nTekst om NAV.\n'
+    )
+    body = html[html.index('<div class="pv-source__body">') : html.index("</details>")]
+    assert "<abbr" not in body and "(NAV, 2024)" in body
+    assert '<p>Tekst om <abbr title="Arbeids- og velferdsforvaltningen">NAV</abbr>.</p>' in html
+
+
 def test_several_sources_are_counted_with_their_years() -> None:
     html = render(
         '!!! info "Kilde"\n'
