@@ -39,6 +39,8 @@ def build(out: Path) -> Path:
 
 
 def calm(page: Page) -> None:
+    # Two frames first: a scroll starts Material's header transition only on the next frame.
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
@@ -124,8 +126,8 @@ def take(browser: Browser, base: str, out: Path, shot: Shot, scheme: str, tmp: P
     page.goto(base + path)
     if action:
         action(page, tmp)
-    if not page.get_by_role("dialog").count():
-        page.evaluate("() => window.scrollTo(0, 0)")
+    if not page.locator("dialog[open]").count():  # a page, not meeting mode: show its top
+        page.evaluate("() => window.scrollTo({ top: 0, behavior: 'instant' })")
     calm(page)
     target = out / f"{name}-{scheme}.png"
     page.screenshot(path=str(target), full_page=full)
