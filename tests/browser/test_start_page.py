@@ -145,3 +145,12 @@ def test_start_page_uses_system_fonts_and_stays_on_the_site(site, context: Brows
     assert page.evaluate("() => document.fonts.size") == 0
     family = page.evaluate("() => getComputedStyle(document.body).fontFamily")
     assert family.startswith("system-ui"), family
+
+
+def test_print_shows_the_whole_citation(site, page: Page) -> None:
+    page.goto(site.url + "partnerskapsavtalen/")
+    body = page.locator("details.pv-source .pv-source__body")
+    expect(body).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(body).to_be_visible()
+    expect(body).to_contain_text("versjon 3.0 (KS og Arbeids- og velferdsdirektoratet, 2019)")
