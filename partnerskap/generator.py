@@ -308,6 +308,32 @@ def overview_page(project: Project) -> str:
     return _page_template("overview.md.j2").render(checklists=checklists)
 
 
+START_CHECKLISTS_MARKER = "<!-- sjekklister: generert fra checklists/*.yml -->"
+"""Where ``docs/index.md`` wants :func:`start_checklists`: every checklist, its item count and audience."""
+
+
+def _count_items(count: int) -> str:
+    return f"{count} punkt" if count == 1 else f"{count} punkter"
+
+
+def start_checklists(project: Project) -> str:
+    """The start page's «Start en gjennomgang» list, from the definitions so the counts stay true."""
+    entries = []
+    for checklist in project.checklists.values():
+        checklist = without_raw_html(checklist)
+        roles = checklist.all_roles()
+        entries.append(
+            {
+                "id": checklist.id,
+                "title": checklist.title,
+                "count": _count_items(len(checklist.items())),
+                # Written as on the checklist's own page («For: …»).
+                "audience": ", ".join(roles[r] for r in checklist.audience),
+            }
+        )
+    return _page_template("start_checklists.md.j2").render(entries=entries)
+
+
 def generate(project: Project, config_file: Path | None = None) -> dict[str, str]:
     """Everything generated from the checklists, by path below ``docs/``.
 

@@ -254,6 +254,7 @@ CONTROLS = [
     ("fieldset[data-pv-item] input[type=text]", "tekstlinje", False),
     ("fieldset[data-pv-item] input[type=date]", "datofelt", False),
     (".md-typeset .headerlink", "lenke til overskrift", True),
+    ("details.pv-source > summary", "kildelinje under tittelen", True),
     (".md-typeset .pv-refs a", "lenke i teksten", True),
     (".md-footer__link", "lenke i bunnen", True),
 ]
