@@ -44,6 +44,19 @@ def cited(definition: Definition) -> str:
     return ", ".join(str(part) for part in (source.get("title"), source.get("publisher"), year) if part)
 
 
+def _responsibility(entry: dict[str, Any]) -> dict[str, Any]:
+    """Who is responsible and by when, for an item's answer or one action: the same fields for both."""
+    due = labels.due(entry)
+    return {
+        "owner": entry.get("owner", "") or "",
+        "owner_label": labels.owner_label(entry.get("owner", "")),
+        "owner_name": entry.get("owner_name", "") or "",
+        "responsible": labels.responsible(entry),
+        "due": due,
+        "due_text": date_text(due),
+    }
+
+
 def item_entry(definition: Definition, ref: Any, answer: dict[str, Any]) -> dict[str, Any]:
     item = ref.data
     answered = is_answered(item, answer)
@@ -56,12 +69,7 @@ def item_entry(definition: Definition, ref: Any, answer: dict[str, Any]) -> dict
         "answer": definition.value_label(item, answer.get("value")) if answered else "",
         "note": answer.get("note", "") or "",
         "decision": answer.get("decision", "") or "",
-        "owner": answer.get("owner", "") or "",
-        "owner_label": labels.owner_label(answer.get("owner", "")),
-        "owner_name": answer.get("owner_name", "") or "",
-        "responsible": labels.responsible(answer),
-        "due": labels.due(answer),
-        "due_text": date_text(labels.due(answer)),
+        **_responsibility(answer),
         "actions": [_action_entry(ref, 0, a) for a in answer.get("actions", []) or [] if isinstance(a, dict)],
     }
 
@@ -74,12 +82,7 @@ def _action_entry(ref: Any, order: int, action: dict[str, Any]) -> dict[str, Any
         "item_text": ref.data["text"],
         "order": order,
         "what": str(action.get("what", "")).strip() or text("action.untitled"),
-        "owner": action.get("owner", "") or "",
-        "owner_label": labels.owner_label(action.get("owner", "")),
-        "owner_name": action.get("owner_name", "") or "",
-        "responsible": labels.responsible(action),
-        "due": labels.due(action),
-        "due_text": date_text(labels.due(action)),
+        **_responsibility(action),
         "done": done,
         "done_text": labels.done_text(done),
         "line": labels.action_line(action),
