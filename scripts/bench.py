@@ -38,20 +38,11 @@ from bench_pages import (  # noqa: E402
 )
 from bench_report import report  # noqa: E402
 
+from partnerskap.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from partnerskap.engine.exports import EXPORTERS  # noqa: E402
 from partnerskap.nginx import NginxSite  # noqa: E402
 from partnerskap.precompress import precompress  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BIG = "bench-2000"
 WAIT_ENGINE = "() => document.getElementById('pv-app')?.dataset.pvProgress !== undefined"
 READY_FROM_NAVIGATION = "() => performance.getEntriesByName('pv-engine-ready')[0].startTime"
@@ -137,7 +128,7 @@ class Browser:
     """Debian's Chromium, one fresh profile per measurement."""
 
     def __init__(self, playwright: object) -> None:
-        self.browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
+        self.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))  # type: ignore[attr-defined]
 
     def page(self, throttle: float = 1):
         context = self.browser.new_context()

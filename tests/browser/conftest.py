@@ -8,20 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
+from partnerskap.chromium import CHROMIUM, CHROMIUM_ARGS
 from server import CONTENT_SECURITY_POLICY, SiteServer
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--lang=nb-NO",  # the browser's own UI (date fields, file pickers) in Norwegian, as for the site's users
-]
 ENGINE_TIMEOUT_MS = 120_000
 
 # Two cores shared by Chromium, Pyodide and the test runner: allow slow moments.
@@ -47,7 +36,7 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
     yield browser
     browser.close()
 

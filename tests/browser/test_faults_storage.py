@@ -24,7 +24,7 @@ def blocking_profile(playwright: Playwright, tmp_path: Path) -> Iterator[Browser
         json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8"
     )
     context = playwright.chromium.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, accept_downloads=True, locale="nb-NO"
+        str(profile), executable_path=CHROMIUM, args=list(CHROMIUM_ARGS), accept_downloads=True, locale="nb-NO"
     )
     yield context
     context.close()
