@@ -22,9 +22,9 @@ import re
 from typing import Any
 
 from . import labels, markdown, ooxml
-from .answers import has_content, is_answered
 from .definition import Definition
 from .progress import progress
+from .rules import has_content, is_answered
 from .texts import date_text, text
 
 _PARTICIPANT_SEPARATORS = re.compile(r"[\r\n;,]+")
@@ -59,7 +59,7 @@ def _responsibility(entry: dict[str, Any]) -> dict[str, Any]:
 
 def item_entry(definition: Definition, ref: Any, answer: dict[str, Any]) -> dict[str, Any]:
     item = ref.data
-    answered = is_answered(item, answer)
+    answered = is_answered(answer)
     return {
         "id": ref.id,
         "number": ref.number,
@@ -91,7 +91,7 @@ def _action_entry(ref: Any, order: int, action: dict[str, Any]) -> dict[str, Any
 
 def _follows_up(definition: Definition, item: dict[str, Any], answer: dict[str, Any]) -> bool:
     scale = definition.scale_of(item)
-    if not scale or scale.get("numeric") or not is_answered(item, answer):
+    if not scale or scale.get("numeric") or not is_answered(answer):
         return False
     return answer["value"] not in (*scale.get("done", []), scale.get("not_applicable"))
 

@@ -2,6 +2,7 @@
 // Charts are SVG made by the Python engine; each has a data table built here with textContent.
 import * as engine from "./engine-client.js";
 import { element, named, saveFile, today } from "./dialog.js";
+import { MAX_COMBINE_FILES, MAX_IMPORT_BYTES } from "./rules.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const ALLOWED_SVG = new Set([
@@ -20,7 +21,6 @@ const ALLOWED_SVG = new Set([
   "polyline",
   "polygon",
 ]);
-const MAX_FILES = 500;
 
 /** Parse the engine's SVG as XML and keep only plain drawing elements and attributes (no script, no links, no handlers). */
 function safeSvg(markup) {
@@ -153,11 +153,11 @@ export class CombinePage {
   }
 
   async addFiles(input) {
-    const chosen = [...input.files].slice(0, MAX_FILES);
+    const chosen = [...input.files].slice(0, MAX_COMBINE_FILES);
     input.value = "";
     for (const file of chosen) {
       // Huge files are not read: the engine reports them by name as too large.
-      const text = file.size > 2 * 1024 * 1024 ? " ".repeat(2 * 1024 * 1024 + 1) : await file.text();
+      const text = file.size > MAX_IMPORT_BYTES ? " ".repeat(MAX_IMPORT_BYTES + 1) : await file.text();
       this.files.push({ name: file.name, text });
     }
     await this.recompute();

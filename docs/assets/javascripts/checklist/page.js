@@ -1,11 +1,20 @@
 // A checklist page: binds the generated form to storage at once (before any Python has
 // loaded), and asks the engine for everything derived: progress, filters, exports,
 // import validation and content-change reports.
-import { isEmpty, numberProblem, showNumberProblem, withField, writeAnswer } from "./answer-form.js";
+import {
+  hasContent,
+  isAnswered,
+  isEmpty,
+  numberProblem,
+  showNumberProblem,
+  withField,
+  writeAnswer,
+} from "./answer-form.js";
 import * as engine from "./engine-client.js";
 import { ask, element, named, saveFile, setContent, today } from "./dialog.js";
 import { EngineStatus } from "./engine-status.js";
 import { MeetingMode } from "./meeting.js";
+import { MAX_IMPORT_BYTES } from "./rules.js";
 import { AnswerStore, NO_ROOM } from "./storage.js";
 import { sessionGet, sessionSet } from "./storage-guard.js";
 import { StorageLife } from "./storage-life.js";
@@ -18,7 +27,6 @@ const EXPORTS = [
   ["xlsx", "Excel"],
   ["referat", "Referat (Word)"],
 ];
-const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 function newId() {
   return (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`)
@@ -490,7 +498,7 @@ export class ChecklistPage {
     this.life.edited();
     this.store.setAnswer(this.active, itemId, answer);
     this.store.updateWalkthrough(this.active, { updated: nowIso() });
-    fieldset.classList.toggle("pv-item--answered", Boolean(answer && !isEmpty(answer.value)));
+    fieldset.classList.toggle("pv-item--answered", isAnswered(answer));
     performance.mark("pv-answer-saved");
     this.queueProgress();
   }
@@ -502,7 +510,7 @@ export class ChecklistPage {
       if (isEmpty(value) || (Array.isArray(value) && value.length === 0)) delete answer[key];
     }
     const fieldset = this.items.get(itemId);
-    const meaningful = Object.keys(answer).some((key) => !["hash", "text", "updated"].includes(key));
+    const meaningful = hasContent(answer);
     const saved = meaningful
       ? {
           ...answer,
@@ -793,7 +801,7 @@ export class ChecklistPage {
     if (file.size > MAX_IMPORT_BYTES) {
       const size = (file.size / 1024 / 1024).toLocaleString("nb-NO", { maximumFractionDigits: 1 });
       this.showProblem(
-        named`Filen «${file.name}» er for stor (${size} MB). En svarfil kan være høyst 2 MB. Ingen svar er endret.`,
+        named`Filen «${file.name}» er for stor (${size} MB). En svarfil kan være høyst ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Ingen svar er endret.`,
       );
       return;
     }
