@@ -40,6 +40,7 @@ from bench_report import report  # noqa: E402
 
 from partnerskap.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from partnerskap.engine.exports import EXPORTERS  # noqa: E402
+from partnerskap.engine.rules import checklist_url, definition_path  # noqa: E402
 from partnerskap.nginx import NginxSite  # noqa: E402
 from partnerskap.precompress import precompress  # noqa: E402
 
@@ -246,10 +247,10 @@ PROGRESS_AFTER_CLICK = """async (index) => {
 def big_checklist_figures(browser: Browser, server: NginxSite) -> dict[str, object]:
     """A 2000-item checklist: progress after a click (shown on the page), the engine's progress call, exports."""
     context, page = browser.page()
-    page.goto(server.url + f"sjekklister/{BIG}/")
+    page.goto(server.url + checklist_url(BIG))
     page.wait_for_function(WAIT_ENGINE, timeout=TIMEOUT)
     clicks = [page.evaluate(PROGRESS_AFTER_CLICK, index) for index in range(0, 2000, 170)]
-    answers = page.evaluate(ANSWER_ALL, {"definitionUrl": server.url + f"sjekklister/{BIG}.json"})
+    answers = page.evaluate(ANSWER_ALL, {"definitionUrl": server.url + definition_path(BIG)})
     engine_url = server.url + "assets/javascripts/checklist/engine-client.js"
     progress = [
         page.evaluate(
@@ -315,7 +316,7 @@ def main() -> None:
                 servers[count] = serve(site_dir, work / f"nginx-{count}")
             main_count = min(servers)
             server = servers[main_count]
-            url = server.url + f"sjekklister/{checklist}/"
+            url = server.url + checklist_url(checklist)
             runs: dict[str, list] = {}
             with sync_playwright() as playwright:
                 browser = Browser(playwright)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlparse
 
-from conftest import wait_for_engine
+from browser_helpers import open_checklist, wait_for_engine
 from playwright.sync_api import Page, expect
 
 
@@ -27,8 +27,7 @@ def test_guidance_pages_load_no_pyodide(site, page: Page) -> None:
 
 def test_instant_navigation_keeps_one_engine_per_tab(site, page: Page) -> None:
     urls = record_requests(page)
-    page.goto(site.url + "sjekklister/partnerskapsavtale/")
-    wait_for_engine(page)
+    open_checklist(page, site, "sjekklister/partnerskapsavtale/")
     page.evaluate("() => { window.sameDocument = true; }")
     # Material's instant navigation: click links in the navigation instead of loading pages.
     page.get_by_role("navigation").get_by_role("link", name="Vertskommunesamarbeid om Nav-kontor").first.click()
@@ -74,8 +73,7 @@ def test_engine_wheel_is_checked_against_the_lock_files_sha256(site, page: Page,
 
 def test_engine_loads_only_its_own_lock_file_and_wheel(site, page: Page) -> None:
     urls = record_requests(page)
-    page.goto(site.url + "sjekklister/partnerskapsavtale/")
-    wait_for_engine(page)
+    open_checklist(page, site, "sjekklister/partnerskapsavtale/")
     engine_files = sorted(urlparse(u).path.rsplit("/", 1)[1] for u in urls if "/assets/engine/" in u)
     lock = page.request.get(site.url + "assets/engine/pyodide-lock.json").json()
     assert engine_files == sorted(["manifest.json", "pyodide-lock.json", lock["packages"]["partnerskap"]["file_name"]])

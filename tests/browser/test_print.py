@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+from browser_helpers import CHECKLIST, answer_item
 from playwright.sync_api import Page, expect
-from test_answering import CHECKLIST, item, open_details
 
 
 def test_print_view_shows_answers_without_controls(site, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
-    first = item(page, "1.0 a")
-    first.get_by_role("radio", name="Nei").check()
-    open_details(first)
-    first.get_by_label("Notat").fill("Tas opp i neste møte")
+    first = answer_item(page, "1.0 a", "Nei", note="Tas opp i neste møte")
     page.emulate_media(media="print")
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.get_by_role("button", name="Møtemodus")).to_be_hidden()
