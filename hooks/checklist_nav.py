@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from partnerskap.project import CHECKLIST_URL_DIR
+from partnerskap.engine.rules import CHECKLIST_URL_DIR
 
 SECTION_TITLE = "Sjekklister"
 

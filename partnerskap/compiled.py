@@ -6,13 +6,10 @@ import dataclasses
 from typing import Any
 
 from . import model
+from .engine.rules import checklist_url, definition_path
 
 DEFINITION_FORMAT = "partnerskap-sjekkliste/1"
 """Format tag of a compiled definition; bump the number on incompatible changes."""
-
-
-def checklist_url(checklist_id: str) -> str:
-    return f"sjekklister/{checklist_id}/"
 
 
 def definition(checklist: model.Checklist) -> dict[str, Any]:
@@ -63,6 +60,6 @@ def index_entry(checklist: model.Checklist) -> dict[str, Any]:
         "title": checklist.title,
         "version": checklist.version,
         "url": checklist_url(checklist.id),
-        "definition": f"sjekklister/{checklist.id}.json",
+        "definition": definition_path(checklist.id),
         "items": len(checklist.items()),
     }

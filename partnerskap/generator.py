@@ -20,8 +20,9 @@ from . import model
 from .compiled import definition, index_entry
 from .docsindex import PageInfo, page_url, relative_url
 from .engine.labels import owner_options
+from .engine.rules import CHECKLIST_URL_DIR
 from .engine.texts import date_text
-from .project import CHECKLIST_URL_DIR, Project
+from .project import Project
 from .validate import RAW_HTML
 
 if TYPE_CHECKING:  # Jinja2 and MarkupSafe are imported where used (see the package docstring)

@@ -10,7 +10,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from .engine import rules
+
+ID_PATTERN = re.compile(rules.ID_PATTERN)
 """Ids are lowercase ASCII words joined by single hyphens (they appear in URLs and storage keys)."""
 
 ITEM_TYPES = ("status", "scale", "text", "number", "choice")
@@ -310,4 +312,4 @@ def item_hash(item: Item, scale: Scale | None) -> str:
         parts += [option.value for option in scale.options]
     parts += item.options
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-    return digest[:16]
+    return digest[: rules.ITEM_HASH_LENGTH]

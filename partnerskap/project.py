@@ -8,14 +8,12 @@ from pathlib import Path
 
 from . import model
 from .docsindex import PageInfo, scan_docs
+from .engine.rules import CHECKLIST_URL_DIR
 from .errors import ContentError, ContentErrors
 from .schema import Converter
 from .validate import check_checklist, check_references
 
 log = logging.getLogger(__name__)
-
-CHECKLIST_URL_DIR = "sjekklister"
-"""Folder of the site (and of ``docs/``) where checklist pages and JSON are generated."""
 
 
 @dataclass

@@ -38,20 +38,12 @@ from bench_pages import (  # noqa: E402
 )
 from bench_report import report  # noqa: E402
 
+from partnerskap.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from partnerskap.engine.exports import EXPORTERS  # noqa: E402
+from partnerskap.engine.rules import checklist_url, definition_path  # noqa: E402
 from partnerskap.nginx import NginxSite  # noqa: E402
 from partnerskap.precompress import precompress  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BIG = "bench-2000"
 WAIT_ENGINE = "() => document.getElementById('pv-app')?.dataset.pvProgress !== undefined"
 READY_FROM_NAVIGATION = "() => performance.getEntriesByName('pv-engine-ready')[0].startTime"
@@ -137,7 +129,7 @@ class Browser:
     """Debian's Chromium, one fresh profile per measurement."""
 
     def __init__(self, playwright: object) -> None:
-        self.browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
+        self.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))  # type: ignore[attr-defined]
 
     def page(self, throttle: float = 1):
         context = self.browser.new_context()
@@ -255,10 +247,10 @@ PROGRESS_AFTER_CLICK = """async (index) => {
 def big_checklist_figures(browser: Browser, server: NginxSite) -> dict[str, object]:
     """A 2000-item checklist: progress after a click (shown on the page), the engine's progress call, exports."""
     context, page = browser.page()
-    page.goto(server.url + f"sjekklister/{BIG}/")
+    page.goto(server.url + checklist_url(BIG))
     page.wait_for_function(WAIT_ENGINE, timeout=TIMEOUT)
     clicks = [page.evaluate(PROGRESS_AFTER_CLICK, index) for index in range(0, 2000, 170)]
-    answers = page.evaluate(ANSWER_ALL, {"definitionUrl": server.url + f"sjekklister/{BIG}.json"})
+    answers = page.evaluate(ANSWER_ALL, {"definitionUrl": server.url + definition_path(BIG)})
     engine_url = server.url + "assets/javascripts/checklist/engine-client.js"
     progress = [
         page.evaluate(
@@ -324,7 +316,7 @@ def main() -> None:
                 servers[count] = serve(site_dir, work / f"nginx-{count}")
             main_count = min(servers)
             server = servers[main_count]
-            url = server.url + f"sjekklister/{checklist}/"
+            url = server.url + checklist_url(checklist)
             runs: dict[str, list] = {}
             with sync_playwright() as playwright:
                 browser = Browser(playwright)

@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from . import texts, textsafety
+from . import rules, texts, textsafety
 from .definition import Definition
 from .labels import OWNER_SIDES
 from .problems import UserError
@@ -21,8 +21,6 @@ ANSWERS_FORMAT = "partnerskap-svar"
 ANSWERS_FORMAT_VERSION = 1
 """Bumped on incompatible changes; older versions are migrated on import."""
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-"""Largest answer file accepted on import (a full checklist with long notes is far below)."""
 MAX_TEXT = 20_000
 """Longest free text (answer, note, decision) accepted on import."""
 MAX_SHORT_TEXT = 300
@@ -33,10 +31,10 @@ MAX_PARTICIPANTS = 2000
 """Longest list of meeting participants (free text) accepted on import."""
 
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-WALKTHROUGH_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+ID_PATTERN = re.compile(rules.ID_PATTERN)
+WALKTHROUGH_ID = re.compile(rules.WALKTHROUGH_ID_PATTERN)
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-HASH = re.compile(r"^[0-9a-f]{16}$")
+HASH = re.compile(rules.ITEM_HASH_PATTERN)
 TIMESTAMP = re.compile(r"^[0-9][0-9T:.+\-Z]{0,39}$")
 """An ISO date or time as the page writes it (``2026-11-24T10:00:00Z``); nothing else in a time field."""
 VERSION = re.compile(r"^[0-9A-Za-z.\-]{1,20}$")
@@ -64,28 +62,6 @@ class ImportProblem(UserError):
 
 def now_iso() -> str:
     return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def is_answered(item: dict[str, Any], answer: dict[str, Any] | None) -> bool:
-    """True if the item's own answer (not just a note) is given."""
-    if not answer:
-        return False
-    value = answer.get("value")
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return value.strip() != ""
-    return True
-
-
-def has_content(answer: dict[str, Any] | None) -> bool:
-    """True if anything at all was filled in (answer, note, owner, due date, decision, actions)."""
-    if not answer:
-        return False
-    return any(
-        answer.get(key) not in (None, "", [])
-        for key in ("value", "note", "owner", "owner_name", "due", "decision", "actions")
-    )
 
 
 def new_document(
@@ -148,8 +124,8 @@ def parse_answer_file(raw: bytes | str, definition: Definition) -> dict[str, Any
     if not isinstance(raw, (bytes, str)):
         raise ImportProblem(texts.text("import.unreadable"))
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
-    if size > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // 1024 // 1024
+    if size > rules.MAX_IMPORT_BYTES:
+        limit = rules.MAX_IMPORT_BYTES // 1024 // 1024
         raise ImportProblem(
             texts.text("import.too_large", size=f"{size / 1024 / 1024:.1f}".replace(".", ","), limit=limit)
         )

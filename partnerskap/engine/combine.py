@@ -20,14 +20,12 @@ import traceback
 from typing import Any
 
 from . import charts, labels, textsafety
-from .answers import ImportProblem, is_answered, parse_answer_file
+from .answers import ImportProblem, parse_answer_file
 from .definition import Definition, ItemRef
 from .files import CSV_MIME, XLSX_MIME, ExportFile
 from .problems import UserError
+from .rules import MAX_COMBINE_FILES, is_answered
 from .texts import counted, percent_text, text
-
-MAX_FILES = 500
-"""Most files combined at once (a county has far fewer offices)."""
 
 STAT_KEYS = ("mean", "median", "sample_stdev", "min", "max")
 """The statistics per item; the standard deviation is the sample one (n − 1), as spreadsheets' STDEV.S."""
@@ -48,8 +46,8 @@ def combine(definition: Definition, files: list[dict[str, Any]]) -> dict[str, An
     seen_answers: dict[str, str] = {}
     for index, file in enumerate(files if isinstance(files, list) else []):
         name = _file_name(file, index)
-        if index >= MAX_FILES:
-            skipped.append({"file": name, "reason": text("combine.too_many", limit=MAX_FILES)})
+        if index >= MAX_COMBINE_FILES:
+            skipped.append({"file": name, "reason": text("combine.too_many", limit=MAX_COMBINE_FILES)})
             continue
         content = file.get("text") if isinstance(file, dict) else None
         if not isinstance(content, str):
@@ -189,7 +187,7 @@ def _item_summary(definition: Definition, ref: ItemRef, respondents: list[dict[s
     item = ref.data
     title = f"{ref.number} {item['text']}"
     given = [(r, r["answers"].get(ref.id) or {}) for r in respondents]
-    answered = [(r, a) for r, a in given if is_answered(item, a)]
+    answered = [(r, a) for r, a in given if is_answered(a)]
     allowed = definition.allowed_values(item)
     counts: list[dict[str, Any]] = []
     numbers: list[float] = []
@@ -300,7 +298,7 @@ def survey_table(definition: Definition, respondents: list[dict[str, Any]]) -> d
         cells: list[Any] = [name]
         for ref in numbers:
             value = (r["answers"].get(ref.id) or {}).get("value")
-            number = _as_number(value) if is_answered(ref.data, r["answers"].get(ref.id)) else None
+            number = _as_number(value) if is_answered(r["answers"].get(ref.id)) else None
             cells.append(_round(number) if number is not None else "")
         rows.append(cells)
     sums: list[Any] = [text("combine.sum")]
@@ -323,7 +321,7 @@ def survey_table(definition: Definition, respondents: list[dict[str, Any]]) -> d
 
 def _answer_cell(definition: Definition, ref: ItemRef, answer: dict[str, Any] | None) -> Any:
     """A respondent's answer as a cell: numbers as numbers (also on 1–6 scales), choices by label, "" if missing."""
-    if not is_answered(ref.data, answer):
+    if not is_answered(answer):
         return ""
     assert answer is not None
     value = answer["value"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from . import labels
-from .answers import is_answered
 from .definition import Definition, ItemRef
+from .rules import is_answered
 from .texts import counted, text
 
 DETAIL_FIELDS = ("note", "owner", "due", "decision")
@@ -87,7 +87,7 @@ def compare(definition: Definition, a: dict[str, Any], b: dict[str, Any]) -> dic
     for ref in definition.items:
         item = ref.data
         old, new = _answer(answers_a, ref.id), _answer(answers_b, ref.id)
-        in_a, in_b = is_answered(item, old), is_answered(item, new)
+        in_a, in_b = is_answered(old), is_answered(new)
         if in_a and in_b:
             if old["value"] != new["value"]:
                 entry = {

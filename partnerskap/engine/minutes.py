@@ -24,9 +24,9 @@ import re
 from typing import Any
 
 from . import labels, markdown, ooxml
-from .answers import has_content, is_answered
 from .definition import Definition
 from .progress import progress
+from .rules import has_content, is_answered
 from .texts import date_text, text
 
 _PARTICIPANT_SEPARATORS = re.compile(r"[\r\n;,]+")
@@ -46,9 +46,22 @@ def cited(definition: Definition) -> str:
     return ", ".join(str(part) for part in (source.get("title"), source.get("publisher"), year) if part)
 
 
+def _responsibility(entry: dict[str, Any]) -> dict[str, Any]:
+    """Who is responsible and by when, for an item's answer or one action: the same fields for both."""
+    due = labels.due(entry)
+    return {
+        "owner": entry.get("owner", "") or "",
+        "owner_label": labels.owner_label(entry.get("owner", "")),
+        "owner_name": entry.get("owner_name", "") or "",
+        "responsible": labels.responsible(entry),
+        "due": due,
+        "due_text": date_text(due),
+    }
+
+
 def item_entry(definition: Definition, ref: Any, answer: dict[str, Any]) -> dict[str, Any]:
     item = ref.data
-    answered = is_answered(item, answer)
+    answered = is_answered(answer)
     return {
         "id": ref.id,
         "number": ref.number,
@@ -58,12 +71,7 @@ def item_entry(definition: Definition, ref: Any, answer: dict[str, Any]) -> dict
         "answer": definition.value_label(item, answer.get("value")) if answered else "",
         "note": answer.get("note", "") or "",
         "decision": answer.get("decision", "") or "",
-        "owner": answer.get("owner", "") or "",
-        "owner_label": labels.owner_label(answer.get("owner", "")),
-        "owner_name": answer.get("owner_name", "") or "",
-        "responsible": labels.responsible(answer),
-        "due": labels.due(answer),
-        "due_text": date_text(labels.due(answer)),
+        **_responsibility(answer),
         "actions": [
             _action_entry(ref, 0, action, index)
             for index, action in enumerate(answer.get("actions", []) or [])
@@ -82,12 +90,7 @@ def _action_entry(ref: Any, order: int, action: dict[str, Any], index: int) -> d
         "item_text": ref.data["text"],
         "order": order,
         "what": str(action.get("what", "")).strip() or text("action.untitled"),
-        "owner": action.get("owner", "") or "",
-        "owner_label": labels.owner_label(action.get("owner", "")),
-        "owner_name": action.get("owner_name", "") or "",
-        "responsible": labels.responsible(action),
-        "due": labels.due(action),
-        "due_text": date_text(labels.due(action)),
+        **_responsibility(action),
         "done": done,
         "done_text": labels.done_text(done),
         "line": labels.action_line(action),
@@ -96,7 +99,7 @@ def _action_entry(ref: Any, order: int, action: dict[str, Any], index: int) -> d
 
 def _follows_up(definition: Definition, item: dict[str, Any], answer: dict[str, Any]) -> bool:
     scale = definition.scale_of(item)
-    if not scale or scale.get("numeric") or not is_answered(item, answer):
+    if not scale or scale.get("numeric") or not is_answered(answer):
         return False
     return answer["value"] not in (*scale.get("done", []), scale.get("not_applicable"))
 

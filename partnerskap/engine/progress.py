@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .answers import is_answered
 from .definition import Definition
+from .rules import is_answered
 from .texts import text
 
 
@@ -28,7 +28,7 @@ def progress(definition: Definition, answers: dict[str, Any], filters: dict[str,
         item = ref.data
         answer = answers.get(ref.id)
         counts = sections.setdefault(ref.section["id"], _empty())
-        answered = is_answered(item, answer)
+        answered = is_answered(answer)
         scale = definition.scale_of(item)
         for bucket in (total, counts):
             bucket["total"] += 1

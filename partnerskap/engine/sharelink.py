@@ -14,8 +14,9 @@ import zlib
 from typing import Any
 
 from . import texts, textsafety
-from .answers import MAX_FILE_BYTES, ImportProblem, parse_answer_file
+from .answers import ImportProblem, parse_answer_file
 from .definition import Definition
+from .rules import MAX_IMPORT_BYTES
 
 FORMAT_TAG = "v1."
 """Written first in every link fragment; bumped if the encoding ever changes."""
@@ -68,11 +69,11 @@ def decode(fragment: str, definition: Definition) -> dict[str, Any]:
         raise ImportProblem(texts.text("link.damaged")) from None
     inflater = zlib.decompressobj()
     try:
-        raw = inflater.decompress(packed, MAX_FILE_BYTES + 1)
+        raw = inflater.decompress(packed, MAX_IMPORT_BYTES + 1)
     except zlib.error:
         raise ImportProblem(texts.text("link.cannot_unpack")) from None
-    if len(raw) > MAX_FILE_BYTES or inflater.unconsumed_tail:
-        raise ImportProblem(texts.text("link.unpacks_too_large", limit=MAX_FILE_BYTES // 1024 // 1024))
+    if len(raw) > MAX_IMPORT_BYTES or inflater.unconsumed_tail:
+        raise ImportProblem(texts.text("link.unpacks_too_large", limit=MAX_IMPORT_BYTES // 1024 // 1024))
     if not inflater.eof or inflater.unused_data:
         raise ImportProblem(texts.text("link.truncated"))
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from a11y import SCHEMES, set_scheme, wait_for_calm
-from conftest import wait_until_settled
+from browser_helpers import wait_until_settled
 from playwright.sync_api import Page
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"

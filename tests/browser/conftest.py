@@ -6,23 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# Test modules import these from browser_helpers; the names stay importable from conftest until the
+# browser tests being written on other branches have moved to browser_helpers too.
+from browser_helpers import ENGINE_TIMEOUT_MS, PageErrors, wait_for_engine, wait_until_settled  # noqa: F401
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
+from partnerskap.chromium import CHROMIUM, CHROMIUM_ARGS
 from server import CONTENT_SECURITY_POLICY, SiteServer
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--lang=nb-NO",  # the browser's own UI (date fields, file pickers) in Norwegian, as for the site's users
-]
-ENGINE_TIMEOUT_MS = 120_000
 
 # Two cores shared by Chromium, Pyodide and the test runner: allow slow moments.
 expect.set_options(timeout=15_000)
@@ -47,48 +38,9 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
     yield browser
     browser.close()
-
-
-class PageErrors:
-    """Console errors, uncaught exceptions, CSP violations and dialogs seen by a page; tests assert there are none."""
-
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.unload_prompts = 0
-
-    def on_dialog(self, dialog) -> None:
-        # The page asks before it is closed or reloaded with answers never exported when the
-        # browser has not promised to keep its storage; leaving is what the test asked for.
-        if dialog.type == "beforeunload":
-            self.unload_prompts += 1
-            dialog.accept()
-        else:
-            self.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-    def watch(self, page: Page) -> None:
-        page.on(
-            "console",
-            lambda message: "Content-Security-Policy" in message.text and self.errors.append(f"CSP: {message.text}"),
-        )
-        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-        page.on(
-            "console",
-            lambda message: (
-                message.type == "error"
-                and not message.text.startswith("Failed to load resource")
-                and self.errors.append(f"console: {message.text}")
-            ),
-        )
-        page.on("dialog", self.on_dialog)
-        page.on(
-            "response",
-            lambda response: response.status >= 400 and self.errors.append(f"HTTP {response.status}: {response.url}"),
-        )
 
 
 @pytest.fixture
@@ -111,34 +63,3 @@ def page(context: BrowserContext, page_errors: PageErrors) -> Iterator[Page]:
     yield page
     assert page_errors.errors == [], page_errors.errors
     assert page_errors.dialogs == [], page_errors.dialogs
-
-
-def wait_for_engine(page: Page, answered: int | None = None) -> None:
-    """Wait until the engine has computed progress (optionally: for this many answers)."""
-    if answered is None:
-        page.wait_for_function(
-            "() => document.getElementById('pv-app')?.dataset.pvProgress !== undefined", timeout=ENGINE_TIMEOUT_MS
-        )
-    else:
-        page.wait_for_function(
-            f"() => document.getElementById('pv-app')?.dataset.pvProgress === '{answered}'", timeout=ENGINE_TIMEOUT_MS
-        )
-
-
-SETTLED = """() => {
-  // Polled once per frame. Settled: no engine request open, and no finite CSS animation or
-  // transition running for three frames in a row (one quiet frame can be the gap before a
-  // transition that a scroll just caused).
-  const engineBusy = (window.partnerskapEngineStats?.pending ?? 0) > 0;
-  const animating = document.getAnimations().some(
-    (a) => (a.pending || a.playState === 'running') && a.effect?.getComputedTiming().endTime !== Infinity,
-  );
-  window.pvQuietFrames = engineBusy || animating ? 0 : (window.pvQuietFrames ?? 0) + 1;
-  return window.pvQuietFrames >= 3;
-}"""
-
-
-def wait_until_settled(page: Page) -> None:
-    """Wait for the state a check should see: engine idle and every animation and transition finished."""
-    page.evaluate("() => { window.pvQuietFrames = 0; }")
-    page.wait_for_function(SETTLED, polling="raf", timeout=ENGINE_TIMEOUT_MS)

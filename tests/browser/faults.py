@@ -6,20 +6,13 @@ import io
 import json
 import re
 import zipfile
-from pathlib import Path
 from xml.etree import ElementTree
 
 import openpyxl
+
+# CHECKLIST: tests on other branches still import it from here.
+from browser_helpers import CHECKLIST, download  # noqa: F401
 from playwright.sync_api import Page, expect
-
-CHECKLIST = "sjekklister/partnerskapsavtale/"
-
-
-def download(page: Page, button: str) -> tuple[str, bytes]:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=button, exact=True).click()
-    download = info.value
-    return download.suggested_filename, Path(download.path()).read_bytes()
 
 
 def exported_json(page: Page) -> dict:

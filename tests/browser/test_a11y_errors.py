@@ -3,7 +3,7 @@ invalid, linked to a visible error text, and the error is announced."""
 
 from __future__ import annotations
 
-from conftest import wait_for_engine
+from browser_helpers import wait_for_engine
 from playwright.sync_api import Page, expect
 
 SURVEY = "sjekklister/sporreundersokelse/"

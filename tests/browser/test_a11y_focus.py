@@ -9,10 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from a11y import focus_problem, focus_stop, set_scheme, walk
-from conftest import wait_for_engine
+from browser_helpers import open_checklist, open_combine_view, open_meeting
 from playwright.sync_api import Page, expect
-from test_accessibility import open_combine_view
-from test_answering import CHECKLIST
 
 
 def assert_walks(page: Page, keys: list[str], at_least: int, within: str | None = None) -> list[dict]:
@@ -26,8 +24,7 @@ def assert_walks(page: Page, keys: list[str], at_least: int, within: str | None 
 
 
 def test_checklist_page_light_tab_and_shift_tab(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     stops = assert_walks(page, ["Tab", "Shift+Tab"], at_least=200)
     items = {stop["inItem"] for stop in stops if stop["inItem"]}
     assert len(items) == page.locator("fieldset[data-pv-item]").count()
@@ -36,8 +33,7 @@ def test_checklist_page_light_tab_and_shift_tab(site, page: Page) -> None:
 def test_checklist_page_dark_shift_tab(site, page: Page) -> None:
     """Backwards is where the sticky header and the back-to-top button covered focus (the harder way)."""
     page.emulate_media(color_scheme="dark")
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
     page.keyboard.press("Shift")  # keyboard modality, then backwards from the page's last link
     page.locator(".md-footer__link").last.focus()
@@ -57,11 +53,8 @@ def test_palette_toggle_shows_focus_in_both_palettes(site, page: Page) -> None:
 
 
 def test_meeting_mode_with_an_action_and_the_minutes(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
-    page.get_by_role("button", name="Møtemodus").click()
-    meeting = page.get_by_role("dialog", name="Møtemodus")
-    expect(meeting).to_be_visible()
+    open_checklist(page, site)
+    meeting = open_meeting(page)
     meeting.get_by_role("button", name="Legg til tiltak").click()
     for scheme in ("light", "dark"):
         set_scheme(page, scheme)
@@ -108,8 +101,7 @@ def tab_to(page: Page, name: str, key: str = "Tab", limit: int = 300) -> None:
 
 
 def test_a_whole_meeting_with_the_keyboard_alone_keeps_focus_visible(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     tab_to(page, "Møtemodus")
     press(page, "Enter")
     meeting = page.get_by_role("dialog", name="Møtemodus")

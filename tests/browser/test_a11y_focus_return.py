@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import wait_for_engine
+from browser_helpers import item, open_checklist, wait_for_engine
 from playwright.sync_api import Page, expect
-from test_answering import CHECKLIST, item
 
 DIALOGS = [
     ("Ny", "Ny gjennomgang"),
@@ -26,8 +25,7 @@ def open_with_keyboard(page: Page, button: str) -> None:
 
 
 def test_every_dialog_returns_focus_to_its_button(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     for button, title in DIALOGS:
         for close in ("Escape", "Avbryt"):
             open_with_keyboard(page, button)
@@ -47,8 +45,7 @@ def test_every_dialog_returns_focus_to_its_button(site, page: Page) -> None:
 
 
 def test_meeting_mode_returns_focus_to_its_button(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     meeting = page.get_by_role("dialog", name="Møtemodus")
     opener = page.get_by_role("button", name="Møtemodus")
     for close in ("Escape", "Lukk møtemodus"):
@@ -64,8 +61,7 @@ def test_meeting_mode_returns_focus_to_its_button(site, page: Page) -> None:
 
 
 def test_closing_the_comparison_returns_focus_to_its_button(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     item(page, "1.0 a").get_by_role("radio", name="Nei").check()
     open_with_keyboard(page, "Dupliser")
     page.keyboard.press("Enter")
@@ -81,8 +77,7 @@ def test_closing_the_comparison_returns_focus_to_its_button(site, page: Page) ->
 
 
 def test_seen_changes_moves_focus_to_the_panel_heading(site, page: Page, tmp_path: Path) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     wait_for_engine(page, answered=1)
     with page.expect_download() as info:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import wait_for_engine
+from browser_helpers import CHECKLIST, item, open_checklist, open_meeting
 from playwright.sync_api import Page, expect
-from test_answering import CHECKLIST, item
 
 MATERIAL_KEYS = ["n", ".", "p", ",", "s", "f", "/"]
 
@@ -24,8 +23,7 @@ def assert_keys_do_nothing(page: Page, url: str) -> None:
 
 
 def test_single_keys_on_a_focused_radio_do_nothing(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     radio = item(page, "1.0 a").get_by_role("radio", name="Ja")
     radio.focus()
     assert_keys_do_nothing(page, site.url + CHECKLIST)
@@ -39,11 +37,8 @@ def test_shortcuts_can_be_turned_on_but_never_act_in_meeting_mode(site, page: Pa
     expect(switch).not_to_be_checked()
     switch.check()
 
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
-    page.get_by_role("button", name="Møtemodus").click()
-    meeting = page.get_by_role("dialog", name="Møtemodus")
-    expect(meeting).to_be_visible()
+    open_checklist(page, site)
+    meeting = open_meeting(page)
     meeting.get_by_role("button", name="Lukk møtemodus").focus()
     for key in (".", "p", ",", "s", "f", "/"):
         page.keyboard.press(key)
@@ -67,10 +62,8 @@ def test_shortcuts_can_be_turned_on_but_never_act_in_meeting_mode(site, page: Pa
 
 
 def test_meeting_keys_can_be_turned_off(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
-    page.get_by_role("button", name="Møtemodus").click()
-    meeting = page.get_by_role("dialog", name="Møtemodus")
+    open_checklist(page, site)
+    meeting = open_meeting(page)
     place = meeting.locator(".pv-meeting__place")
     expect(place).to_contain_text("Punkt 1 av 44")
     switch = meeting.get_by_role("checkbox", name="Hurtigtaster i møtemodus")

@@ -4,9 +4,8 @@ text on every keystroke, which would make screen readers repeat it."""
 
 from __future__ import annotations
 
-from conftest import wait_for_engine
+from browser_helpers import item, open_checklist, open_details, wait_for_engine
 from playwright.sync_api import Page, expect
-from test_answering import CHECKLIST, item, open_details
 
 # Every write to a live region's text, as [region, text], in order.
 RECORD_WRITES = """() => {
@@ -27,8 +26,7 @@ def writes(page: Page) -> list[list[str]]:
 
 
 def test_filter_summary_and_progress_are_announced_once_per_change(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     summary = page.locator(".pv-filters__summary")
     expect(summary).to_have_attribute("role", "status")
     expect(page.locator(".pv-panel__progress")).to_have_attribute("role", "status")

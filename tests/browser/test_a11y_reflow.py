@@ -7,10 +7,15 @@ from pathlib import Path
 
 import pytest
 from a11y import wait_for_calm
-from conftest import wait_for_engine
+from browser_helpers import (
+    all_pages,
+    item,
+    navigate,
+    open_checklist,
+    open_combine_view,
+    open_meeting,
+)
 from playwright.sync_api import BrowserContext, Page, expect
-from test_accessibility import CHECKLIST, all_pages, navigate, open_combine_view
-from test_answering import item
 
 OVERFLOW = """() => {
   const wide = [];
@@ -45,8 +50,7 @@ def test_every_page_fits(site, built_site: Path, small: Page) -> None:
 
 def test_checklist_filters_dialogs_and_comparison_fit(site, small: Page) -> None:
     page = small
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     wide = {}
 
     def check(state: str) -> None:
@@ -84,11 +88,8 @@ def test_checklist_filters_dialogs_and_comparison_fit(site, small: Page) -> None
 
 def test_meeting_mode_fits(site, small: Page) -> None:
     page = small
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
-    page.get_by_role("button", name="Møtemodus").click()
-    meeting = page.get_by_role("dialog", name="Møtemodus")
-    expect(meeting).to_be_visible()
+    open_checklist(page, site)
+    meeting = open_meeting(page)
     wide = {}
     if found := overflow(page):
         wide["punkt"] = found

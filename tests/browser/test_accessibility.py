@@ -12,16 +12,18 @@ from pathlib import Path
 
 from a11y import wait_for_calm
 from axe import axe_in_both_schemes
-from conftest import wait_for_engine
+from browser_helpers import (
+    CHECKLIST,
+    all_pages,
+    item,
+    navigate,
+    open_checklist,
+    open_combine_view,
+    open_details,
+    open_meeting,
+    wait_for_engine,
+)
 from playwright.sync_api import Page, expect
-from test_answering import item, open_details
-
-CHECKLIST = "sjekklister/partnerskapsavtale/"
-
-
-def all_pages(site_dir: Path) -> list[str]:
-    pages = sorted(p.parent.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
-    return ["" if p == "." else p + "/" for p in pages if not p.startswith("assets")]
 
 
 def report(problems: dict) -> str:
@@ -31,21 +33,6 @@ def report(problems: dict) -> str:
         for state, by_scheme in problems.items()
         for scheme, lines in by_scheme.items()
         for line in lines
-    )
-
-
-def navigate(page: Page, url: str) -> None:
-    """Follow a link to ``url`` the way a reader does: Material's instant navigation swaps the page in place."""
-    if page.url == url:
-        return
-    page.evaluate("() => document.querySelector('.md-content').setAttribute('data-pv-left', '')")
-    page.evaluate(
-        """(url) => { const link = document.createElement('a'); link.href = url;
-                      document.querySelector('.md-content').append(link); link.click(); }""",
-        url,
-    )
-    page.wait_for_function(
-        "(url) => location.href === url && !document.querySelector('.md-content[data-pv-left]')", arg=url
     )
 
 
@@ -168,8 +155,7 @@ def dialog_states(page: Page, tmp_path: Path) -> dict[str, dict]:
 
 
 def test_every_dialog_and_panel(site, page: Page, tmp_path: Path) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     item(page, "1.0 a").get_by_role("radio", name="Ja").check()
     wait_for_engine(page, answered=1)
     problems = dialog_states(page, tmp_path)
@@ -177,11 +163,8 @@ def test_every_dialog_and_panel(site, page: Page, tmp_path: Path) -> None:
 
 
 def test_meeting_mode_states(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
-    page.get_by_role("button", name="Møtemodus").click()
-    meeting = page.get_by_role("dialog", name="Møtemodus")
-    expect(meeting).to_be_visible()
+    open_checklist(page, site)
+    meeting = open_meeting(page)
     problems = {}
     found = axe_in_both_schemes(page)
     if found:
@@ -207,25 +190,6 @@ def test_meeting_mode_states(site, page: Page) -> None:
     if found:
         problems["referat"] = found
     assert problems == {}, report(problems)
-
-
-def combine_files(built_site: Path, tmp_path: Path) -> list[str]:
-    from test_beyond import COUNTIES, survey_file
-
-    files = []
-    for index, (name, numbers) in enumerate(COUNTIES):
-        path = tmp_path / f"{index}.json"
-        path.write_text(
-            json.dumps(survey_file(built_site, name, numbers, walkthrough_id=f"wt-{index}")), encoding="utf-8"
-        )
-        files.append(str(path))
-    return files
-
-
-def open_combine_view(page: Page, site, built_site: Path, tmp_path: Path) -> None:
-    page.goto(site.url + "sjekklister/sporreundersokelse/sammenstill/")
-    page.locator("#pv-combine-files").set_input_files(combine_files(built_site, tmp_path))
-    expect(page.get_by_role("heading", name="Respondenter (3)")).to_be_visible(timeout=120_000)
 
 
 def test_combine_view_with_files(site, built_site: Path, page: Page, tmp_path: Path) -> None:
@@ -261,8 +225,7 @@ CONTROLS = [
 
 
 def test_focused_and_hovered_controls(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     open_details(page.locator("fieldset[data-pv-item]").first)
     page.keyboard.press("Shift")  # keyboard modality: programmatic focus now shows :focus-visible
     problems = {}

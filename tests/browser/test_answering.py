@@ -4,22 +4,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import wait_for_engine
-from playwright.sync_api import BrowserContext, Locator, Page, expect
-
-CHECKLIST = "sjekklister/partnerskapsavtale/"
-
-
-def item(page: Page, number: str) -> Locator:
-    """The item fieldset whose legend (its accessible name) starts with the item number."""
-    return page.get_by_role("group", name=re.compile(rf"^{re.escape(number)} "))
-
-
-def open_details(fieldset: Locator) -> None:
-    details = fieldset.locator("details.pv-item__more")
-    if details.get_attribute("open") is None:
-        # The summary names the checklist's extra fields («Notat, ansvar og frist», or «Notat» in the survey).
-        details.locator("summary").click()
+from browser_helpers import CHECKLIST, answer_item, item, open_details, wait_for_engine
+from playwright.sync_api import BrowserContext, Page, expect
 
 
 def stored_answers(page: Page) -> dict:
@@ -31,13 +17,15 @@ def stored_answers(page: Page) -> dict:
 
 def test_answers_are_saved_and_restored_after_reload(site, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
-    first = item(page, "1.0 a")
-    first.get_by_role("radio", name="Delvis").check()
-    open_details(first)
-    first.get_by_label("Notat").fill("Partene må bekrefte dette i neste møte.")
-    first.get_by_role("group", name="Ansvarlig").get_by_role("radio", name="Kommune").check()
-    first.get_by_label("Navn").fill("Kommunedirektøren")
-    first.get_by_label("Frist").fill("2027-01-31")
+    first = answer_item(
+        page,
+        "1.0 a",
+        "Delvis",
+        note="Partene må bekrefte dette i neste møte.",
+        owner="Kommune",
+        name="Kommunedirektøren",
+        due="2027-01-31",
+    )
     item(page, "2.0 a").get_by_role("radio", name="Ikke aktuelt").check()
 
     page.reload()

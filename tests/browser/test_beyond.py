@@ -9,43 +9,18 @@ from pathlib import Path
 
 import openpyxl
 from axe import axe_violations
-from conftest import PageErrors, wait_for_engine
+from browser_helpers import (
+    CHECKLIST,
+    COUNTIES,
+    PageErrors,
+    answer_item,
+    download,
+    item,
+    open_details,
+    survey_file,
+    wait_for_engine,
+)
 from playwright.sync_api import Browser, Page, expect
-from test_answering import CHECKLIST, item, open_details
-from test_export_import import download
-
-COUNTIES = [("Nordland", [44, 43, 34, 9, 0, 0]), ("Troms", [25, 24, 22, 2, 0, 0]), ("Oslo", [15, 15, 0, 0, 15, 0])]
-
-
-def survey_file(
-    built_site: Path,
-    name: str,
-    numbers: list[int],
-    *,
-    walkthrough_id: str,
-    checklist: str = "sporreundersokelse",
-    version: str | None = None,
-) -> dict:
-    definition = json.loads((built_site / "sjekklister" / "sporreundersokelse.json").read_text(encoding="utf-8"))
-    items = [i for s in definition["sections"] for i in s["items"]]
-    answers = {items[0]["id"]: {"value": name, "hash": items[0]["hash"]}}
-    numeric = [i for i in items if i["type"] == "number"]
-    for entry, number in zip(numeric, numbers, strict=False):
-        answers[entry["id"]] = {"value": number, "hash": entry["hash"], "note": f"Notat fra {name}"}
-    return {
-        "format": "partnerskap-svar",
-        "format_version": 1,
-        "exported": "2026-11-24T10:00:00Z",
-        "checklist": {
-            "id": checklist,
-            "version": version or definition["version"],
-            "title": definition["title"],
-            "items": {i["id"]: i["hash"] for i in items},
-        },
-        "walkthrough": {"id": walkthrough_id, "name": f"NTL {name}"},
-        "answers": answers,
-        "archived": {},
-    }
 
 
 def test_combine_survey_files_with_bad_ones_reported_by_name(
@@ -155,10 +130,7 @@ def test_compare_two_walkthroughs(site, page: Page) -> None:
 
 def test_share_link_round_trip_with_privacy_warning(site, browser: Browser, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
-    first = item(page, "1.0 a")
-    first.get_by_role("radio", name="Delvis").check()
-    open_details(first)
-    first.get_by_label("Notat").fill("Delt via lenke")
+    answer_item(page, "1.0 a", "Delvis", note="Delt via lenke")
     wait_for_engine(page, answered=1)
     page.get_by_role("button", name="Del som lenke").click()
     warning = page.get_by_role("dialog", name="Del svarene som lenke")

@@ -8,11 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_engine
+from browser_helpers import CHECKLIST, download, wait_for_engine
 from helpers import mkdocs_build, project_copy
 from playwright.sync_api import Page, expect
-from test_answering import CHECKLIST
-from test_export_import import download
 
 CURRENT_VERSION = re.search(
     r'^version: "([0-9.]+)"',

@@ -7,9 +7,8 @@ import io
 from urllib.parse import urlparse
 
 import openpyxl
-from conftest import wait_for_engine
+from browser_helpers import download, open_checklist, wait_for_engine
 from playwright.sync_api import Page, expect
-from test_export_import import download
 
 
 def record_requests(page: Page) -> list[str]:
@@ -30,8 +29,7 @@ def test_guidance_pages_load_no_pyodide(site, page: Page) -> None:
 
 def test_instant_navigation_keeps_one_engine_per_tab(site, page: Page) -> None:
     urls = record_requests(page)
-    page.goto(site.url + "sjekklister/partnerskapsavtale/")
-    wait_for_engine(page)
+    open_checklist(page, site, "sjekklister/partnerskapsavtale/")
     page.evaluate("() => { window.sameDocument = true; }")
     # Material's instant navigation: click links in the navigation instead of loading pages.
     page.get_by_role("navigation").get_by_role("link", name="Vertskommunesamarbeid om Nav-kontor").first.click()
@@ -77,8 +75,7 @@ def test_engine_wheel_is_checked_against_the_lock_files_sha256(site, page: Page,
 
 def test_engine_loads_only_its_own_lock_file_and_wheel(site, page: Page) -> None:
     urls = record_requests(page)
-    page.goto(site.url + "sjekklister/partnerskapsavtale/")
-    wait_for_engine(page)
+    open_checklist(page, site, "sjekklister/partnerskapsavtale/")
     engine_files = {urlparse(u).path.rsplit("/", 1)[1] for u in urls if "/assets/engine/" in u}
     lock = page.request.get(site.url + "assets/engine/pyodide-lock.json").json()
     # XlsxWriter may already be loading (the idle warm-up): the engine's start does not wait for it

@@ -11,28 +11,22 @@ from pathlib import Path
 import jsonschema
 import openpyxl
 import pytest
-from conftest import PageErrors, wait_for_engine
+from browser_helpers import CHECKLIST, PageErrors, answer_item, download, item, wait_for_engine
 from playwright.sync_api import Browser, Page, expect
-from test_answering import CHECKLIST, item, open_details
 
 
 def answer_some(page: Page) -> None:
-    first = item(page, "1.0 a")
-    first.get_by_role("radio", name="Delvis").check()
-    open_details(first)
-    first.get_by_label("Notat").fill('Uenighet om <b>kostnader</b> & "ansvar"\nAndre linje')
-    first.get_by_role("group", name="Ansvarlig").get_by_role("radio", name="Begge").check()
-    first.get_by_label("Navn").fill("Kari Nordmann")
-    first.get_by_label("Frist").fill("2027-02-01")
+    answer_item(
+        page,
+        "1.0 a",
+        "Delvis",
+        note='Uenighet om <b>kostnader</b> & "ansvar"\nAndre linje',
+        owner="Begge",
+        name="Kari Nordmann",
+        due="2027-02-01",
+    )
     item(page, "2.0 a").get_by_role("radio", name="Ja").check()
     item(page, "2.1 a").get_by_role("radio", name="Nei").check()
-
-
-def download(page: Page, button: str) -> tuple[str, bytes]:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=button, exact=True).click()
-    download = info.value
-    return download.suggested_filename, Path(download.path()).read_bytes()
 
 
 def test_every_export_format(site, built_site: Path, page: Page) -> None:

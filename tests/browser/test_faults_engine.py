@@ -7,10 +7,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ENGINE_TIMEOUT_MS, PageErrors, wait_for_engine
-from faults import CHECKLIST, check_every_export, stored_answer
+from browser_helpers import CHECKLIST, ENGINE_TIMEOUT_MS, PageErrors, item, wait_for_engine
+from faults import check_every_export, stored_answer
 from playwright.sync_api import BrowserContext, Page, Route, expect
-from test_answering import item
 
 from server import CONTENT_SECURITY_POLICY, SiteHandler, SiteServer
 

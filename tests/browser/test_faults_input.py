@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import PageErrors, wait_for_engine
-from faults import CHECKLIST, check_every_export, stored_answer
+from browser_helpers import CHECKLIST, PageErrors, dialog_answer, item, open_meeting, wait_for_engine
+from faults import check_every_export, stored_answer
 from playwright.sync_api import Page, expect
-from test_answering import item
-from test_walkthroughs import dialog_answer
 
 RLO_NAME = "\u202eMøte i Bodø"
 
@@ -100,8 +98,7 @@ def test_invalid_numbers_are_explained_in_meeting_mode_too(site, page: Page) -> 
     page.goto(site.url + "sjekklister/sporreundersokelse/")
     item_id = item(page, "2").get_attribute("data-pv-item")
     wait_for_engine(page)
-    page.get_by_role("button", name="Møtemodus").click()
-    meeting = page.get_by_role("dialog", name="Møtemodus")
+    meeting = open_meeting(page)
     meeting.get_by_role("button", name="Neste →").click()
     field = meeting.get_by_role("spinbutton", name="Svar")
     field.fill("-3")

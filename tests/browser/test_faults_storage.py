@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, PageErrors, wait_for_engine
-from faults import CHECKLIST, check_every_export, exported_json, fill_storage, free_storage, stored, stored_answer
+from browser_helpers import CHECKLIST, PageErrors, answer_item, dialog_answer, item, wait_for_engine
+from faults import check_every_export, exported_json, fill_storage, free_storage, stored, stored_answer
 from playwright.sync_api import BrowserContext, Page, Playwright, expect
-from test_answering import item, open_details
-from test_walkthroughs import dialog_answer
+
+from partnerskap.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def blocking_profile(playwright: Playwright, tmp_path: Path) -> Iterator[Browser
         json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8"
     )
     context = playwright.chromium.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, accept_downloads=True, locale="nb-NO"
+        str(profile), executable_path=CHROMIUM, args=list(CHROMIUM_ARGS), accept_downloads=True, locale="nb-NO"
     )
     yield context
     context.close()
@@ -44,10 +44,7 @@ def test_storage_blocked_by_the_browser_profile(site, blocking_profile: BrowserC
     assert blocked == {"localStorage": "SecurityError", "sessionStorage": "SecurityError"}, blocked
     expect(page.get_by_role("alert")).to_contain_text("tillater ikke lagring")
     expect(page.get_by_role("alert")).to_contain_text("Eksporter svarene til en fil")
-    first = item(page, "1.0 a")
-    first.get_by_role("radio", name="Delvis").check()
-    open_details(first)
-    first.get_by_label("Notat").fill("Bare i minnet")
+    first = answer_item(page, "1.0 a", "Delvis", note="Bare i minnet")
     item(page, "2.0 a").get_by_role("radio", name="Ja").check()
     wait_for_engine(page, answered=2)
     expect(page.get_by_label("Gjennomgang", exact=True).locator("option")).to_have_text(["Min gjennomgang"])

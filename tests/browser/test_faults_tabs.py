@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import PageErrors, wait_for_engine
-from faults import CHECKLIST, check_every_export, stored, stored_answer
+from browser_helpers import PageErrors, dialog_answer, item, open_checklist, open_details, wait_for_engine
+from faults import check_every_export, stored, stored_answer
 from playwright.sync_api import BrowserContext, Page, expect
-from test_answering import item, open_details
-from test_walkthroughs import dialog_answer
 
 FIRST = "parter-vertskommune"  # item 1.1
 SECOND = "formal-samfunnsoppdrag"  # item 2.1
@@ -24,10 +22,8 @@ def other(context: BrowserContext, page_errors: PageErrors) -> Iterator[Page]:
 
 
 def open_both(site, page: Page, other: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
-    other.goto(site.url + CHECKLIST)
-    wait_for_engine(other)
+    open_checklist(page, site)
+    open_checklist(other, site)
 
 
 def test_edits_merge_per_field_and_the_other_tab_shows_what_changed(site, page: Page, other: Page) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import wait_for_engine
+from browser_helpers import item, open_checklist, wait_for_engine
 from playwright.sync_api import Page, expect
-from test_answering import CHECKLIST, item
 
 FOCUS_STATE = """() => {
   const el = document.activeElement;
@@ -38,8 +37,7 @@ def test_answer_export_and_import_with_the_keyboard_alone(site, page: Page, tmp_
     # chooser opened right after `expect_file_chooser()` can slip past it (a CI run saw a 30 s
     # timeout). A listener for the whole test turns interception on long before the first Space.
     page.on("filechooser", lambda _chooser: None)
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     first_item = page.locator("fieldset[data-pv-item]").first.get_attribute("data-pv-item")
 
     tab_until(page, f"s => s.type === 'radio' && s.inItem === '{first_item}'")
@@ -92,8 +90,7 @@ def test_answer_export_and_import_with_the_keyboard_alone(site, page: Page, tmp_
 
 
 def test_focus_is_never_trapped_in_a_checklist_page(site, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     count = page.evaluate("() => document.querySelectorAll('a[href], button, input, select, textarea, summary').length")
     seen = set()
     for _ in range(count + 50):

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from axe import axe_violations
-from conftest import wait_for_engine
+from browser_helpers import open_checklist, open_meeting
 from playwright.sync_api import Page, expect
 
 
@@ -23,8 +23,7 @@ def focused_name(page: Page) -> str:
 
 
 def test_meeting_with_the_keyboard_and_minutes(site, page: Page) -> None:
-    page.goto(site.url + "sjekklister/partnerskapsavtale/")
-    wait_for_engine(page)
+    open_checklist(page, site)
     page.get_by_role("button", name="Møtemodus").focus()
     page.keyboard.press("Enter")
     meeting = page.get_by_role("dialog", name="Møtemodus")
@@ -108,10 +107,8 @@ def test_meeting_with_the_keyboard_and_minutes(site, page: Page) -> None:
 
 
 def test_meeting_mode_one_section_at_a_time(site, page: Page) -> None:
-    page.goto(site.url + "sjekklister/partnerskapsavtale/")
-    wait_for_engine(page)
-    page.get_by_role("button", name="Møtemodus").click()
-    meeting = page.get_by_role("dialog", name="Møtemodus")
+    open_checklist(page, site)
+    meeting = open_meeting(page)
     meeting.get_by_role("button", name="Vis hele avsnittet").click()
     expect(meeting.get_by_role("button", name="Vis hele avsnittet")).to_have_attribute("aria-pressed", "true")
     expect(meeting.locator(".pv-meeting__place")).to_contain_text("Punkt 1 av 44")

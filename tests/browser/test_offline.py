@@ -12,11 +12,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import wait_for_engine
+from browser_helpers import CHECKLIST, download, item, open_checklist, wait_for_engine
 from helpers import mkdocs_build
 from playwright.sync_api import BrowserContext, Page, expect
-from test_answering import CHECKLIST, item
-from test_export_import import download
 
 from partnerskap.nginx import NginxSite
 
@@ -74,14 +72,12 @@ def test_meeting_continues_offline_after_one_visit(site, context: BrowserContext
 
 
 def test_repeat_visit_loads_the_engine_from_the_service_worker(site, context: BrowserContext, page: Page) -> None:
-    page.goto(site.url + CHECKLIST)
-    wait_for_engine(page)
+    open_checklist(page, site)
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     second = context.new_page()
     engine_responses = []
     second.on("response", lambda r: "/assets/pyodide/" in r.url and engine_responses.append(r.from_service_worker))
-    second.goto(site.url + CHECKLIST)
-    wait_for_engine(second)
+    open_checklist(second, site)
     assert engine_responses and all(engine_responses)
 
 

@@ -5,17 +5,14 @@ what prints when no up-to-date report can be made (Pyodide blocked here), as wit
 
 from __future__ import annotations
 
+from browser_helpers import CHECKLIST, answer_item
 from playwright.sync_api import Page, expect
-from test_answering import CHECKLIST, item, open_details
 
 
 def test_print_without_the_engine_shows_the_form_with_answers(site, page: Page, page_errors) -> None:
     page.context.route("**/assets/pyodide/**", lambda route: route.abort())
     page.goto(site.url + CHECKLIST)
-    first = item(page, "1.0 a")
-    first.get_by_role("radio", name="Nei").check()
-    open_details(first)
-    first.get_by_label("Notat").fill("Tas opp i neste møte")
+    first = answer_item(page, "1.0 a", "Nei", note="Tas opp i neste møte")
     page.emulate_media(media="print")
     expect(page.locator(".pv-report")).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()

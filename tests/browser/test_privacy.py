@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-from conftest import wait_for_engine
+from browser_helpers import (
+    CHECKLIST,
+    all_pages,
+    answer_item,
+    download,
+    search_site,
+    wait_for_engine,
+)
 from playwright.sync_api import BrowserContext, Page
-from test_accessibility import all_pages
-from test_answering import CHECKLIST, item, open_details
-from test_export_import import download
-from test_site_search import search_site
 
 
 def test_no_request_leaves_the_site_and_no_cookie_is_set(
@@ -23,10 +26,7 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(
         page.wait_for_load_state("networkidle")
     # Use the checklist features too: answer, filter, search, export, import.
     page.goto(site.url + CHECKLIST)
-    first = item(page, "1.0 a")
-    first.get_by_role("radio", name="Ja").check()
-    open_details(first)
-    first.get_by_label("Notat").fill("Notat")
+    answer_item(page, "1.0 a", "Ja", note="Notat")
     wait_for_engine(page, answered=1)
     page.get_by_label("Bare ubesvarte").check()
     for button in ("JSON", "CSV", "Markdown", "Excel", "Referat (Word)"):

@@ -8,19 +8,10 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from playwright.sync_api import Locator, Page, expect
+from browser_helpers import search_site
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def search_site(page: Page, query: str) -> Locator:
-    """Open the site search, type a query, return the result links."""
-    box = page.get_by_role("textbox", name="Søk")
-    box.click()
-    box.press_sequentially(query, delay=20)
-    results = page.locator(".md-search-result__item > a")
-    expect(results.first).to_be_visible()
-    return results
 
 
 @pytest.mark.parametrize(

@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
+from browser_helpers import CHECKLIST, dialog_answer, item
 from playwright.sync_api import Page, expect
-from test_answering import CHECKLIST, item
-
-
-def dialog_answer(page: Page, title: str, button: str, name: str | None = None) -> None:
-    dialog = page.get_by_role("dialog", name=title)
-    expect(dialog).to_be_visible()
-    if name is not None:
-        field = dialog.get_by_role("textbox")
-        field.fill(name)
-    dialog.get_by_role("button", name=button, exact=True).click()
-    expect(dialog).to_have_count(0)
 
 
 def selected(page: Page):

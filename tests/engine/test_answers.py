@@ -7,7 +7,8 @@ import json
 import pytest
 from samples import definition, document
 
-from partnerskap.engine.answers import MAX_FILE_BYTES, ImportProblem, parse_answer_file
+from partnerskap.engine.answers import ImportProblem, parse_answer_file
+from partnerskap.engine.rules import MAX_IMPORT_BYTES
 
 
 def dump(doc) -> str:
@@ -85,7 +86,7 @@ def test_bad_files_are_refused_with_a_clear_message(text, message) -> None:
 
 def test_huge_file_is_refused_before_parsing() -> None:
     with pytest.raises(ImportProblem, match="for stor"):
-        parse_answer_file("{" + " " * (MAX_FILE_BYTES + 1) + "}", definition())
+        parse_answer_file("{" + " " * (MAX_IMPORT_BYTES + 1) + "}", definition())
 
 
 def test_ordinary_text_with_signs_and_harmless_tags_is_kept() -> None:

@@ -11,7 +11,8 @@ import pytest
 from samples import answers, definition, definition_data, document, walkthrough
 
 from partnerskap.engine import api
-from partnerskap.engine.answers import MAX_FILE_BYTES, ImportProblem
+from partnerskap.engine.answers import ImportProblem
+from partnerskap.engine.rules import MAX_IMPORT_BYTES
 from partnerskap.engine.sharelink import MAX_LINK_CHARS, decode, encode
 
 
@@ -94,7 +95,7 @@ BAD_LINKS = [
     ("truncated", truncated_link(), "avkortet"),
     ("trailing-data", encode(document()) + base64.urlsafe_b64encode(b"\x00\x00\x00").decode(), "skadet"),
     ("too-long", "v1." + "A" * MAX_LINK_CHARS, "for lang"),
-    ("bomb", pack(b" " * (MAX_FILE_BYTES * 2)), "mer enn en svarfil"),
+    ("bomb", pack(b" " * (MAX_IMPORT_BYTES * 2)), "mer enn en svarfil"),
     ("not-json", pack(b"ikke json"), "ikke gyldig JSON"),
     ("not-utf8", pack(b"\xff\xfe{}"), "UTF-8"),
     (
@@ -118,7 +119,7 @@ def test_tampered_link_is_refused() -> None:
 
 
 def test_bomb_fits_in_a_link_but_is_not_inflated_beyond_the_limit() -> None:
-    bomb = pack(b" " * (MAX_FILE_BYTES * 2))
+    bomb = pack(b" " * (MAX_IMPORT_BYTES * 2))
     assert len(bomb) < MAX_LINK_CHARS
 
 

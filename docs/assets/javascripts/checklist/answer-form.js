@@ -2,21 +2,29 @@
 // touched, so fields another tab changed are never written back. Number rules (whole
 // numbers, min, max) are read from the control's own attributes, which the generator writes
 // from the checklist definition.
-
-export const META_FIELDS = ["hash", "text", "updated"];
+import { CONTENT_FIELDS } from "./rules.js";
 
 export function isEmpty(value) {
   return value === undefined || value === null || value === "";
 }
 
+// «Has content» and «is answered» as the engine's partnerskap/engine/rules.py defines them;
+// tests/partnerskap/test_rules.py runs one table of cases on both.
+
 /** Whether an answer holds anything the user gave (not only the item's hash and text). */
-export function isMeaningful(answer) {
-  return Object.keys(answer).some(
-    (key) =>
-      !META_FIELDS.includes(key) &&
-      !isEmpty(answer[key]) &&
-      !(Array.isArray(answer[key]) && !answer[key].length),
+export function hasContent(answer) {
+  return Boolean(
+    answer &&
+    CONTENT_FIELDS.some(
+      (key) => !isEmpty(answer[key]) && !(Array.isArray(answer[key]) && !answer[key].length),
+    ),
   );
+}
+
+/** Whether the item's own answer (not just a note) is given; text that is only spaces is not. */
+export function isAnswered(answer) {
+  if (!answer || isEmpty(answer.value)) return false;
+  return typeof answer.value !== "string" || answer.value.trim() !== "";
 }
 
 /** What is wrong with a number control's text, in Norwegian, or "" when it is a valid answer. */
@@ -83,7 +91,7 @@ export function withField(fieldset, stored, field) {
   const value = readField(fieldset, field);
   if (value === undefined) delete answer[field];
   else answer[field] = value;
-  if (!isMeaningful(answer)) return null;
+  if (!hasContent(answer)) return null;
   answer.hash = fieldset.dataset.pvHash;
   answer.text = fieldset.querySelector(".pv-item__text").textContent;
   answer.updated = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -106,5 +114,5 @@ export function writeAnswer(fieldset, answer, keep = null) {
   const more = fieldset.querySelector("details.pv-item__more");
   if (more && answer && ["note", "owner", "owner_name", "due"].some((key) => !isEmpty(answer[key])))
     more.open = true;
-  fieldset.classList.toggle("pv-item--answered", Boolean(answer && !isEmpty(answer.value)));
+  fieldset.classList.toggle("pv-item--answered", isAnswered(answer));
 }

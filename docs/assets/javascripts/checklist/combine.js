@@ -3,6 +3,7 @@
 import * as engine from "./engine-client.js";
 import { element, named, saveFile, today } from "./dialog.js";
 import { DropZone } from "./drop-zone.js";
+import { MAX_COMBINE_FILES, MAX_IMPORT_BYTES } from "./rules.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const ALLOWED_SVG = new Set([
@@ -21,7 +22,6 @@ const ALLOWED_SVG = new Set([
   "polyline",
   "polygon",
 ]);
-const MAX_FILES = 500;
 /** The page's name for each export the engine offers (``exports`` in its reply: codes, in its order). */
 const EXPORT_LABELS = {
   csv: "Per punkt (CSV)",
@@ -170,11 +170,11 @@ export class CombinePage {
 
   /** Files chosen with the button or dropped on the page. */
   async addFiles(files) {
-    const chosen = files.slice(0, MAX_FILES);
+    const chosen = files.slice(0, MAX_COMBINE_FILES);
     this.status.textContent = `Leser ${chosen.length === 1 ? "1 fil" : `${chosen.length} filer`} …`;
     for (const file of chosen) {
       // Huge files are not read: the engine reports them by name as too large.
-      const text = file.size > 2 * 1024 * 1024 ? " ".repeat(2 * 1024 * 1024 + 1) : await file.text();
+      const text = file.size > MAX_IMPORT_BYTES ? " ".repeat(MAX_IMPORT_BYTES + 1) : await file.text();
       this.files.push({ name: file.name, text });
     }
     await this.recompute();

@@ -1,7 +1,14 @@
 // The generated item form as the user edits it: every edit is saved at once (before any
 // Python has loaded); fields the form does not show (decision, actions) are set through
 // setExtra. Mixed into ChecklistPage (page.js), so `this` is the page controller.
-import { isEmpty, numberProblem, showNumberProblem, withField } from "./answer-form.js";
+import {
+  hasContent,
+  isAnswered,
+  isEmpty,
+  numberProblem,
+  showNumberProblem,
+  withField,
+} from "./answer-form.js";
 import { nowIso } from "./walkthroughs.js";
 
 export const itemFormMethods = {
@@ -28,7 +35,7 @@ export const itemFormMethods = {
     this.life.edited();
     this.store.setAnswer(this.active, itemId, answer);
     this.store.updateWalkthrough(this.active, { updated: nowIso() });
-    fieldset.classList.toggle("pv-item--answered", Boolean(answer && !isEmpty(answer.value)));
+    fieldset.classList.toggle("pv-item--answered", isAnswered(answer));
     performance.mark("pv-answer-saved");
     this.queueProgress();
   },
@@ -55,7 +62,7 @@ export const itemFormMethods = {
       if (isEmpty(value) || (Array.isArray(value) && value.length === 0)) delete answer[key];
     }
     const fieldset = this.items.get(itemId);
-    const meaningful = Object.keys(answer).some((key) => !["hash", "text", "updated"].includes(key));
+    const meaningful = hasContent(answer);
     const saved = meaningful
       ? {
           ...answer,

@@ -1,5 +1,5 @@
 // Meeting mode's overview: every item with its state (answer, decision, actions), to jump to any item.
-import { isEmpty } from "./answer-form.js";
+import { isAnswered } from "./answer-form.js";
 import { element } from "./dialog.js";
 import { button } from "./meeting-controls.js";
 
@@ -7,7 +7,7 @@ import { button } from "./meeting-controls.js";
 export function itemState(page, entry) {
   const answer = page.answers[entry.id] || {};
   let value = "Ikke besvart";
-  if (!isEmpty(answer.value)) {
+  if (isAnswered(answer)) {
     const radio = [...entry.fieldset.querySelectorAll(".pv-item__answer input[type=radio]")].find(
       (input) => input.value === String(answer.value),
     );
@@ -49,7 +49,7 @@ export function showOverview(meeting) {
       element("span", { className: "pv-meeting__jump-state", text: itemState(meeting.page, entry) }),
     );
     if (position === meeting.index) go.setAttribute("aria-current", "step");
-    if (!isEmpty(meeting.page.answers[entry.id]?.value)) go.classList.add("pv-meeting__jump--answered");
+    if (isAnswered(meeting.page.answers[entry.id])) go.classList.add("pv-meeting__jump--answered");
     list.append(element("li", {}, [go]));
   });
   const footer = element("div", { className: "pv-meeting__foot" }, [

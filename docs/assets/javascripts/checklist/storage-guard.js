@@ -1,5 +1,6 @@
 // Browser storage that may be blocked: every access to localStorage or sessionStorage goes
 // through here, so a browser that forbids site data never throws into the page.
+import { WALKTHROUGH_ID_PATTERN } from "./rules.js";
 
 /** The storage area (window.localStorage or sessionStorage), or null when the browser blocks it. */
 export function openArea(name, probeKey) {
@@ -82,7 +83,7 @@ export function isRecord(value) {
   return (
     isObject(value) &&
     typeof value.id === "string" &&
-    /^[A-Za-z0-9-]{1,64}$/.test(value.id) &&
+    WALKTHROUGH_ID_PATTERN.test(value.id) &&
     Object.entries(value).every(([field, v]) => field === "id" || isRecordField(field, v))
   );
 }

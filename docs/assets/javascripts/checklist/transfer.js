@@ -2,6 +2,7 @@
 // (page.js), so `this` is the page controller.
 import * as engine from "./engine-client.js";
 import { ask, named, saveFile, today } from "./dialog.js";
+import { MAX_IMPORT_BYTES } from "./rules.js";
 import { NO_ROOM } from "./storage.js";
 import { nowIso } from "./walkthroughs.js";
 
@@ -15,7 +16,6 @@ export const EXPORTS = [
   ["referat", "Referat (Word)"],
   ["referat-md", "Referat (Markdown)"],
 ];
-const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export const transferMethods = {
   async withEngine(task) {
@@ -68,7 +68,7 @@ export const transferMethods = {
     if (file.size > MAX_IMPORT_BYTES) {
       const size = (file.size / 1024 / 1024).toLocaleString("nb-NO", { maximumFractionDigits: 1 });
       this.showProblem(
-        named`Filen «${file.name}» er for stor (${size} MB). En svarfil kan være høyst 2 MB. Ingen svar er endret.`,
+        named`Filen «${file.name}» er for stor (${size} MB). En svarfil kan være høyst ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Ingen svar er endret.`,
       );
       return;
     }
