@@ -190,7 +190,7 @@ def build(definition: Definition, doc: dict[str, Any], today: str) -> dict[str, 
         "unanswered": [
             {"id": ref.id, "number": ref.number, "text": ref.data["text"], "title": labels.item_title(ref)}
             for ref in definition.items
-            if not is_answered(ref.data, answers.get(ref.id))
+            if not is_answered(answers.get(ref.id))
         ],
         "follow_up": [
             {

@@ -54,3 +54,13 @@ def axe_in_both_schemes(page: Page, scope: str = "page") -> dict[str, list[str]]
 
 
 __all__ = ["SCHEMES", "WCAG_TAGS", "axe_in_both_schemes", "axe_violations"]
+
+
+def report(problems: dict) -> str:
+    """One line per state, scheme and violation, for a readable failure."""
+    return "\n".join(
+        f"{state} [{scheme}] {line}"
+        for state, by_scheme in problems.items()
+        for scheme, lines in by_scheme.items()
+        for line in lines
+    )

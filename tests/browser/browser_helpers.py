@@ -248,3 +248,27 @@ def open_combine_view(page: Page, site: Any, built_site: Path, tmp_path: Path) -
     page.goto(site.url + "sjekklister/sporreundersokelse/sammenstill/")
     page.locator("#pv-combine-files").set_input_files(combine_files(built_site, tmp_path))
     expect(page.get_by_role("heading", name="Respondenter (3)")).to_be_visible(timeout=120_000)
+
+
+def stored_answers(page: Page) -> dict:
+    """The shown answers as stored in localStorage, by item id."""
+    return page.evaluate(
+        """() => Object.fromEntries(Object.keys(localStorage).filter(k => k.includes(':svar:'))
+               .map(k => [k.split(':svar:')[1], JSON.parse(localStorage.getItem(k))]))"""
+    )
+
+
+def meeting_item(page: Page, number: str) -> Locator:
+    """The page's own item fieldset (the meeting view labels its answer group with the same question)."""
+    return page.locator("fieldset[data-pv-item]").filter(has=page.locator(".pv-item__number", has_text=number)).first
+
+
+# Elements wider than the viewport (WCAG 1.4.10): the page itself and any open dialog.
+OVERFLOW = """() => {
+  const wide = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) wide.push(`page ${root.scrollWidth}px`);
+  for (const dialog of document.querySelectorAll('dialog[open]'))
+    if (dialog.scrollWidth > dialog.clientWidth) wide.push(`dialog ${dialog.className} ${dialog.scrollWidth}px`);
+  return wide;
+}"""

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import wait_for_engine
+from browser_helpers import wait_for_engine
 from playwright.sync_api import Page, expect
 
 from partnerskap.engine import api, minutes

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from a11y import wait_for_calm
 from browser_helpers import (
+    OVERFLOW,
     all_pages,
     item,
     navigate,
@@ -16,15 +17,6 @@ from browser_helpers import (
     open_meeting,
 )
 from playwright.sync_api import BrowserContext, Page, expect
-
-OVERFLOW = """() => {
-  const wide = [];
-  const root = document.documentElement;
-  if (root.scrollWidth > root.clientWidth) wide.push(`page ${root.scrollWidth}px`);
-  for (const dialog of document.querySelectorAll('dialog[open]'))
-    if (dialog.scrollWidth > dialog.clientWidth) wide.push(`dialog ${dialog.className} ${dialog.scrollWidth}px`);
-  return wide;
-}"""
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ focus stop visible, outlined at 3:1 and never under the view's sticky head (2.4.
 from __future__ import annotations
 
 from a11y import set_scheme, wait_for_calm, walk
-from axe import axe_in_both_schemes
+from axe import axe_in_both_schemes, report
+from browser_helpers import OVERFLOW
 from playwright.sync_api import Page, expect
 from review_data import meeting_page
-from test_a11y_reflow import OVERFLOW
-from test_accessibility import report
 
 __all__ = ["meeting_page"]  # the fixture, used by name
 

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from a11y import wait_for_calm
-from axe import axe_in_both_schemes
+from axe import axe_in_both_schemes, report
 from browser_helpers import (
     CHECKLIST,
     all_pages,
@@ -24,16 +24,6 @@ from browser_helpers import (
     wait_for_engine,
 )
 from playwright.sync_api import Page, expect
-
-
-def report(problems: dict) -> str:
-    """One line per state, scheme and violation, for a readable failure."""
-    return "\n".join(
-        f"{state} [{scheme}] {line}"
-        for state, by_scheme in problems.items()
-        for scheme, lines in by_scheme.items()
-        for line in lines
-    )
 
 
 def test_every_page_is_checked(built_site: Path) -> None:

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import re
 
-from browser_helpers import CHECKLIST, answer_item, item, open_details, wait_for_engine
+from browser_helpers import CHECKLIST, answer_item, item, open_details, stored_answers, wait_for_engine
 from playwright.sync_api import BrowserContext, Page, expect
-
-
-def stored_answers(page: Page) -> dict:
-    return page.evaluate(
-        """() => Object.fromEntries(Object.keys(localStorage).filter(k => k.includes(':svar:'))
-               .map(k => [k.split(':svar:')[1], JSON.parse(localStorage.getItem(k))]))"""
-    )
 
 
 def test_answers_are_saved_and_restored_after_reload(site, page: Page) -> None:

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conftest import wait_for_engine
+from browser_helpers import item, wait_for_engine
 from faults import download, stored_answer
 from playwright.sync_api import BrowserContext, Page, Route, expect
-from test_answering import item
 
 from partnerskap.engine.exports import EXPORTERS
 

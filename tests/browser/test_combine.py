@@ -11,11 +11,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from axe import axe_in_both_schemes
+from axe import axe_in_both_schemes, report
+from browser_helpers import download, survey_file
 from playwright.sync_api import Page, expect
-from test_accessibility import report
-from test_beyond import survey_file
-from test_export_import import download
 
 SURVEY = "sjekklister/sporreundersokelse/sammenstill/"
 SCALE = "sjekklister/suksesskriterier/sammenstill/"

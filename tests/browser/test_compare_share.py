@@ -7,9 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import PageErrors
+from browser_helpers import CHECKLIST, PageErrors, item
 from playwright.sync_api import Browser, Page, expect
-from test_answering import CHECKLIST, item
 
 DEFINITION = "sjekklister/partnerskapsavtale.json"
 

@@ -7,13 +7,8 @@ import zipfile
 from pathlib import Path
 
 from axe import axe_violations
-from browser_helpers import open_checklist, open_meeting
+from browser_helpers import meeting_item, open_checklist, open_meeting
 from playwright.sync_api import Page, expect
-
-
-def item(page: Page, number: str):
-    """The page's own item fieldset (the meeting view labels its answer group with the same question)."""
-    return page.locator("fieldset[data-pv-item]").filter(has=page.locator(".pv-item__number", has_text=number)).first
 
 
 def focused_name(page: Page) -> str:
@@ -33,11 +28,11 @@ def test_meeting_with_the_keyboard_and_minutes(site, page: Page) -> None:
 
     # Number keys set the status; the page's own form follows and is saved.
     page.keyboard.press("2")
-    expect(item(page, "1.0 a").get_by_role("radio", name="Delvis")).to_be_checked()
+    expect(meeting_item(page, "1.0 a").get_by_role("radio", name="Delvis")).to_be_checked()
     # N goes to the note.
     page.keyboard.press("n")
     page.keyboard.type("Drøftet i møtet")
-    expect(item(page, "1.0 a").get_by_label("Notat")).to_have_value("Drøftet i møtet")
+    expect(meeting_item(page, "1.0 a").get_by_label("Notat")).to_have_value("Drøftet i møtet")
     # Decision and an action, by Tab and typing.
     page.keyboard.press("Tab")
     assert focused_name(page) == "Vedtak / konklusjon"
@@ -63,7 +58,7 @@ def test_meeting_with_the_keyboard_and_minutes(site, page: Page) -> None:
     page.keyboard.press("ArrowLeft")
     expect(meeting.locator(".pv-meeting__place")).to_contain_text("Punkt 2 av 44")
     page.keyboard.press("1")
-    expect(item(page, "2.0 a").get_by_role("radio", name="Ja")).to_be_checked()
+    expect(meeting_item(page, "2.0 a").get_by_role("radio", name="Ja")).to_be_checked()
 
     # Skip to the end: the minutes screen.
     for _ in range(44):
@@ -103,7 +98,7 @@ def test_meeting_with_the_keyboard_and_minutes(site, page: Page) -> None:
     page.keyboard.press("Escape")
     expect(meeting).to_have_count(0)
     page.reload()
-    expect(item(page, "1.0 a").get_by_role("radio", name="Delvis")).to_be_checked()
+    expect(meeting_item(page, "1.0 a").get_by_role("radio", name="Delvis")).to_be_checked()
 
 
 def test_meeting_mode_one_section_at_a_time(site, page: Page) -> None:

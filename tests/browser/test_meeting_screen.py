@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 from axe import axe_in_both_schemes
-from conftest import wait_for_engine
+from browser_helpers import meeting_item, wait_for_engine
 from playwright.sync_api import Page, expect
-from test_meeting import item
 
 CHECKLIST = "sjekklister/partnerskapsavtale/"
 SCREENS = [(1920, 1080), (1366, 768), (1280, 720)]
@@ -161,7 +160,7 @@ def test_esc_in_a_field_stays_and_reopening_resumes(site, page: Page) -> None:
 def test_focus_goes_to_the_checked_answer(site, page: Page) -> None:
     page.goto(site.url + CHECKLIST)
     wait_for_engine(page)
-    item(page, "2.0 b").get_by_role("radio", name="Nei").check()
+    meeting_item(page, "2.0 b").get_by_role("radio", name="Nei").check()
     meeting = open_meeting(page)
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
@@ -175,9 +174,9 @@ def test_another_tab_changes_the_answer_on_screen(site, page: Page) -> None:
     other = page.context.new_page()
     other.goto(site.url + CHECKLIST)
     wait_for_engine(other)
-    item(other, "1.0 a").get_by_role("radio", name="Delvis").check()
+    meeting_item(other, "1.0 a").get_by_role("radio", name="Delvis").check()
     # The page's note sits in a closed «Les mer»; type into it as an input event would.
-    item(other, "1.0 a").get_by_label("Notat").evaluate(
+    meeting_item(other, "1.0 a").get_by_label("Notat").evaluate(
         "(el) => { el.value = 'Fra den andre fanen'; el.dispatchEvent(new Event('input', {bubbles: true})); }"
     )
     expect(meeting.get_by_role("radio", name="Delvis (2)")).to_be_checked()
@@ -303,7 +302,7 @@ def test_ending_the_meeting_offers_the_files_then_clears_the_walkthrough(site, p
     expect(meeting).to_have_count(0)
     stored = page.evaluate("() => JSON.stringify(localStorage)")
     assert "Drøftet i møtet" not in stored and "Kari Nordmann" not in stored
-    expect(item(page, "1.0 a").get_by_role("radio", name="Delvis")).not_to_be_checked()
+    expect(meeting_item(page, "1.0 a").get_by_role("radio", name="Delvis")).not_to_be_checked()
     # The next group starts at item 1, not where the last meeting stopped.
     page.get_by_role("button", name="Møtemodus").click()
     expect(meeting.locator(".pv-meeting__place")).to_contain_text("Punkt 1 av 44")

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import wait_for_engine
+from browser_helpers import CHECKLIST, item, stored_answers, wait_for_engine
 from playwright.sync_api import Page, expect
 from review_data import item_ids, meeting_page, minutes_model
-from test_answering import CHECKLIST, item, stored_answers
 
 __all__ = ["meeting_page"]  # the fixture, used by name
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from a11y import set_scheme
-from conftest import wait_for_engine
+from browser_helpers import wait_for_engine
 from playwright.sync_api import BrowserContext, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]

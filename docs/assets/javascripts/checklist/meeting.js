@@ -5,7 +5,7 @@
 // page's own form controls, so saving works exactly as on the page.
 //
 // What it uses of the page is listed at the top of page.js (the meeting-mode interface).
-import { isEmpty } from "./answer-form.js";
+import { isAnswered } from "./answer-form.js";
 import { element } from "./dialog.js";
 import {
   actionsEditor,
@@ -386,7 +386,7 @@ export class MeetingMode {
   }
 
   answeredCount() {
-    return this.entries.filter((entry) => !isEmpty(this.page.answers[entry.id]?.value)).length;
+    return this.entries.filter((entry) => isAnswered(this.page.answers[entry.id])).length;
   }
 
   renderProgress() {
