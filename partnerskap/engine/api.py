@@ -254,9 +254,13 @@ def share_decode(checklist: str, fragment: str) -> dict[str, Any]:
     return _imported(definition, sharelink.decode(fragment, definition))
 
 
-def warm_up() -> bool:
-    """Import the export code in advance, once the page is idle, so the first export is quick."""
+def warm_up(combine: bool = False) -> bool:
+    """Import the export code (and with ``combine``, the combine code) in advance, once the page is
+    idle, so the first export or combine is quick."""
     from . import exports  # noqa: F401
+
+    if combine:
+        from . import combine as combine_module  # noqa: F401
 
     return True
 
