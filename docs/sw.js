@@ -6,9 +6,10 @@
 //   checked by its sha256, its lock file and manifest): cache first, in a cache named after the
 //   engine's release, so a repeat visit loads nothing and a new engine gets a new cache.
 // - The static files (scripts, styles, images, checklist definitions): cache first too, in a cache
-//   named after their content, but only for a page of this same release: each page names its
-//   release (<meta name="pv-release">), and a page of a newer release (sent before the browser
-//   has this worker's successor) gets them from the network, never mixed with older ones.
+//   named after their content and the engine's release. Each page names its release (<meta
+//   name="pv-release">): a page from the network of another release means the server has a new
+//   one, so this worker empties its static cache and the engine files not named by version, and
+//   sends the page's files from the network until its successor (being installed) takes over.
 // - Pages and everything else: network first, the cached copy when offline, so a meeting can
 //   continue without network after one visit.
 // A new release changes this file, so the browser installs the new worker, which deletes the old
@@ -24,8 +25,8 @@ const STATIC_FILES = new Set(RELEASE.static.files.map((path) => new URL(path, SC
 // Named by Pyodide's version: the same URL is the same file in every release.
 const VERSIONED = new URL("assets/pyodide/", SCOPE).href;
 const RELEASE_META = /<meta name="pv-release" content="([^"]*)"/;
-// Pages (by client id) whose HTML is of another release than this worker's.
-const otherRelease = new Set();
+// Set once a page of another release came from the server: this worker is outdated.
+let outdated = false;
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -57,28 +58,34 @@ async function cacheFirst(request, key, cacheName) {
   return response;
 }
 
-async function networkFirst(request, clientId = null) {
+async function networkFirst(request, navigation = false) {
   const cache = await caches.open(PAGES_CACHE);
   let response;
   try {
     response = await fetch(request);
-    if (response.ok && response.type === "basic") await cache.put(request, response.clone());
   } catch (error) {
-    response =
+    // Offline: the kept copy (a page of an older release too: better than none).
+    const cached =
       (await cache.match(request, { ignoreVary: true })) ||
       (await caches.match(request.url, { cacheName: STATIC_CACHE, ignoreSearch: true }));
-    if (!response) throw error;
+    if (cached) return cached;
+    throw error;
   }
-  if (clientId !== null) await noteRelease(response, clientId);
+  if (navigation) await checkRelease(response);
+  if (response.ok && response.type === "basic") await cache.put(request, response.clone());
   return response;
 }
 
-/** Remember a page whose HTML is of another release, and look for that release's worker. */
-async function noteRelease(response, clientId) {
-  if (!(response.headers.get("Content-Type") || "").startsWith("text/html")) return;
+/** A page from the server of another release: stop serving this release's files. */
+async function checkRelease(response) {
+  if (outdated || !(response.headers.get("Content-Type") || "").startsWith("text/html")) return;
   const match = RELEASE_META.exec(await response.clone().text());
   if (!match || match[1] === RELEASE.static.id) return;
-  otherRelease.add(clientId);
+  outdated = true;
+  await caches.delete(STATIC_CACHE);
+  const engine = await caches.open(ENGINE_CACHE);
+  for (const request of await engine.keys())
+    if (!request.url.startsWith(VERSIONED)) await engine.delete(request);
   self.registration.update().catch(() => {});
 }
 
@@ -113,7 +120,8 @@ async function rememberFiles(urls) {
 
 self.addEventListener("message", (event) => {
   const data = event.data;
-  if (data && data.type === "remember" && data.release === RELEASE.static.id && Array.isArray(data.urls))
+  const ownRelease = data && data.release === RELEASE.static.id && !outdated;
+  if (ownRelease && data.type === "remember" && Array.isArray(data.urls))
     event.waitUntil(rememberFiles(data.urls));
 });
 
@@ -122,10 +130,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || !url.href.startsWith(SCOPE) || request.headers.has("range")) return;
   const file = isFile(url.href);
-  const ownRelease = !otherRelease.has(event.clientId);
-  if (request.mode === "navigate") event.respondWith(networkFirst(request, event.resultingClientId));
-  else if (ENGINE_FILES.has(file) && (ownRelease || file.startsWith(VERSIONED)))
+  if (request.mode === "navigate") event.respondWith(networkFirst(request, true));
+  else if (ENGINE_FILES.has(file) && (!outdated || file.startsWith(VERSIONED)))
     event.respondWith(cacheFirst(request, file, ENGINE_CACHE));
-  else if (STATIC_FILES.has(file) && ownRelease) event.respondWith(cacheFirst(request, file, STATIC_CACHE));
+  else if (STATIC_FILES.has(file) && !outdated) event.respondWith(cacheFirst(request, file, STATIC_CACHE));
   else event.respondWith(networkFirst(request));
 });

@@ -77,9 +77,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _static_files(files: Files, engine_files: list[str]) -> tuple[str, list[str]]:
+def _static_files(files: Files, engine_files: list[str], engine_id: str) -> tuple[str, list[str]]:
     """The files a page loads that change only with a release (the site's and Material's scripts,
-    styles and images, the checklist definitions), and an id from their content."""
+    styles and images, the checklist definitions), and an id from their content and the engine's:
+    the id of the release a page belongs to."""
     engine = set(engine_files)
     static = sorted(
         (
@@ -92,7 +93,7 @@ def _static_files(files: Files, engine_files: list[str]) -> tuple[str, list[str]
         ),
         key=lambda f: f.dest_uri,
     )
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(engine_id.encode())
     for f in static:
         content = f.content_bytes
         digest.update(f"{f.dest_uri}\n{len(content)}\n".encode())
@@ -112,7 +113,7 @@ def _add_release_to_service_worker(files: Files, config: MkDocsConfig, engine_fi
     if source is None:
         raise PluginError(f"{SERVICE_WORKER} mangler i docs-mappen.")
     release_id = hashlib.sha256("\n".join([*engine_files, wheel_sha]).encode()).hexdigest()[:16]
-    static_id, static_files = _static_files(files, engine_files)
+    static_id, static_files = _static_files(files, engine_files, release_id)
     config.extra["static_release"] = static_id
     release = {"id": release_id, "engine": engine_files, "static": {"id": static_id, "files": static_files}}
     files.remove(source)
