@@ -36,6 +36,9 @@ DEFINITION = re.compile(rf"{CHECKLIST_URL_DIR}/(?!index\.json)[^/]+\.json")
 RUNTIME_DIR = "assets/pyodide"
 ENGINE_DIR = "assets/engine"
 SERVICE_WORKER = "sw.js"
+STATIC_DIR = "assets/"
+"""Everything in it is build output: the service worker keeps it for a release (see _static_files)."""
+SITEMAP = "sitemap.xml"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -83,14 +86,45 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _static_files(files: Files, engine_files: list[str], engine_id: str) -> tuple[str, list[str]]:
+    """The files a page loads that change only with a release (the site's and Material's scripts,
+    styles and images, the checklist definitions), and an id from their content and the engine's:
+    the id of the release a page belongs to."""
+    engine = set(engine_files)
+    static = sorted(
+        (
+            f
+            for f in files
+            if not f.is_documentation_page()
+            and f.dest_uri not in engine
+            and not f.dest_uri.endswith(".map")
+            and (f.dest_uri.startswith(STATIC_DIR) or DEFINITION.fullmatch(f.src_uri))
+        ),
+        key=lambda f: f.dest_uri,
+    )
+    digest = hashlib.sha256(engine_id.encode())
+    for f in static:
+        content = f.content_bytes
+        digest.update(f"{f.dest_uri}\n{len(content)}\n".encode())
+        digest.update(content)
+    # Material reads the sitemap for instant navigation. It is rendered after this hook, from the
+    # page list (with build dates, which do not matter to Material), so the list counts instead.
+    digest.update("\n".join(sorted(f.dest_uri for f in files.documentation_pages())).encode())
+    paths = [*(f.dest_uri for f in static), SITEMAP]
+    return digest.hexdigest()[:16], paths
+
+
 def _add_release_to_service_worker(files: Files, config: MkDocsConfig, engine_files: list[str], wheel_sha: str) -> None:
-    """Put this release's engine files and id above docs/sw.js: a new engine gives a new sw.js, so
-    browsers install it and drop the old release's cache."""
+    """Put this release's engine files, static files and their ids above docs/sw.js: a new release
+    gives a new sw.js, so browsers install it and drop the old release's caches. Pages carry the
+    static id (overrides/main.html), so the service worker knows a page of another release."""
     source = files.get_file_from_path(SERVICE_WORKER)
     if source is None:
         raise PluginError(f"{SERVICE_WORKER} mangler i docs-mappen.")
     release_id = hashlib.sha256("\n".join([*engine_files, wheel_sha]).encode()).hexdigest()[:16]
-    release = {"id": release_id, "engine": engine_files}
+    static_id, static_files = _static_files(files, engine_files, release_id)
+    config.extra["static_release"] = static_id
+    release = {"id": release_id, "engine": engine_files, "static": {"id": static_id, "files": static_files}}
     files.remove(source)
     content = f"const RELEASE = {json.dumps(release)};\n{source.content_string}"
     files.append(File.generated(config, SERVICE_WORKER, content=content))

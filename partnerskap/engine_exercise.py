@@ -94,6 +94,7 @@ def exercise(definitions: list[dict[str, Any]]) -> list[str]:
     called: set[str] = set()
     import_every_engine_module()
     _call("warm_up", called)
+    _call("warm_up", called, combine=True)
     _call("progress", called, expect_ok=False, checklist="finnes-ikke", answers={})
     for definition in definitions:
         checklist = definition["id"]

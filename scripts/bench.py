@@ -273,13 +273,16 @@ def big_checklist_figures(browser: Browser, server: NginxSite) -> dict[str, obje
     return {"click": statistics.median(clicks), "progress": statistics.median(progress), "exports": exports}
 
 
-def guidance_bytes(browser: Browser, server: NginxSite) -> int:
+def guidance_bytes(browser: Browser, server: NginxSite) -> tuple[int, int]:
+    """Bytes a guidance page sends: in all, and for checklist code (checklist.js and its modules)."""
     context, page = browser.page()
     position = server.log_position()
     page.goto(server.url + "om-partnerskapet/")
     page.wait_for_load_state("networkidle")
     context.close()
-    return sent(server, position)["bytes"]
+    entries = server.sent_since(position)
+    checklist_code = [e for e in entries if "/assets/javascripts/checklist" in e[3] and "on-demand" not in e[3]]
+    return sum(e[1] for e in entries), sum(e[1] for e in checklist_code)
 
 
 def serve(site_dir: Path, work: Path) -> NginxSite:
@@ -334,7 +337,9 @@ def main() -> None:
                         runs.setdefault(f"spin_main_{rate}x", []).append(main_thread)
                         runs.setdefault(f"spin_worker_{rate}x", []).append(worker)
                 big = [big_checklist_figures(browser, server) for _ in range(max(1, args.runs // 2))]
-                growth = {count: guidance_bytes(browser, servers[count]) for count in sorted(servers)}
+                guidance = {count: guidance_bytes(browser, servers[count]) for count in sorted(servers)}
+                growth = {count: sent_bytes for count, (sent_bytes, _code) in guidance.items()}
+                checklist_code = max(code for _sent, code in guidance.values())
                 browser.browser.close()
         finally:
             for running in servers.values():
@@ -349,6 +354,7 @@ def main() -> None:
         "exports": {kind: statistics.median(b["exports"][kind] for b in big) for kind in big[0]["exports"]},
     }
     figures["growth"] = growth
+    figures["guidance_checklist_code"] = checklist_code
     figures["index_sizes"] = index_sizes
     chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True, check=False)
     when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")

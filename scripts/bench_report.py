@@ -84,6 +84,12 @@ def rows(f: dict[str, Any], builds: dict[str, float]) -> list[tuple[str, str, st
             growth[largest] <= 1.05 * growth[smallest],
         ),
         (
+            "Veiledningsside: sjekklistekode sendt (checklist.js og modulene)",
+            f"{nb(f['guidance_checklist_code'])} byte",
+            "0 byte",
+            f["guidance_checklist_code"] == 0,
+        ),
+        (
             "Svar lagret etter DOMContentLoaded",
             ms(f["answer_saved"]) if f.get("answer_saved") is not None else "ikke målt",
             "≤ 100 ms",
@@ -140,6 +146,8 @@ Hva som måles:
   `loadPyodide` fra de samme filene på nettstedet, med Pyodides eget standardbibliotek og låsefil).
 - **Bytes:** alt nginx sendte, med hoder, for et første besøk i en ny nettleserprofil og for et nytt
   besøk i samme profil. Profilene holder hurtigbufferen i minnet, som et gjeste- eller inkognitovindu.
+  Ved et nytt besøk kommer motoren, skriptene, stilene og sjekklistedefinisjonen fra service workerens
+  hurtigbuffer for denne versjonen av nettstedet; nettleseren spør bare etter siden og `sw.js`.
 - **4× CPU-struping:** Chromiums struping (via DevTools-protokollen) er laget for sidens hovedtråd,
   mens Pyodide kjører i en worker. Raden «samme regneløkke» måler hva strupingen faktisk bremser på
   denne maskinen: en fast regneløkke på hovedtråden og i en worker, med og uten struping. Bremses
@@ -148,7 +156,8 @@ Hva som måles:
   motoren og ren Pyodide, og forholdstallet ved 1× sier mest om den delen.
 - **2000 punkter:** en generert sjekkliste med 2000 punkter av alle typer: tiden fra et klikk til
   fremdriften er oppdatert på siden, motorens fremdriftskall og hver eksport med alle punkter besvart.
-- **Veiledningsside:** det en veiledningsside sender ved flere sjekklister (kopier av den minste).
+- **Veiledningsside:** det en veiledningsside sender ved flere sjekklister (kopier av den minste),
+  og hvor mye av det som er sjekklistekode (den lastes bare på sjekkliste- og sammenstillingssider).
   Søkeindeksen vokser med sjekklistene, men lastes først når noen søker.
 - **Bygg:** hele nettstedet med sjekklistene, delt på Material alene med den samme Markdown-teksten,
   begge med varm hurtigbuffer; og vårt bygg med tom hurtigbuffer.

@@ -278,13 +278,17 @@ def share_decode(checklist: str, fragment: str) -> dict[str, Any]:
     return _imported(definition, sharelink.decode(fragment, definition))
 
 
-def warm_up() -> bool:
-    """Import the export code in advance, once the page is idle, so the first export is quick.
+def warm_up(combine: bool = False) -> bool:
+    """Import the export code (and with ``combine``, the combine code) in advance, once the page is
+    idle, so the first export or combine is quick.
 
     In the browser the first call asks for XlsxWriter (see :func:`respond`): it is downloaded
     while the page is idle, and kept by the service worker for exports without network.
     """
     from . import exports, xlsx  # noqa: F401
+
+    if combine:
+        from . import combine as combine_module  # noqa: F401
 
     return True
 

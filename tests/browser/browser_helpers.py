@@ -272,3 +272,12 @@ OVERFLOW = """() => {
     if (dialog.scrollWidth > dialog.clientWidth) wide.push(`dialog ${dialog.className} ${dialog.scrollWidth}px`);
   return wide;
 }"""
+
+
+# The partnerskapsavtale version in the repository, and the next one (the `next_version_site` fixture).
+CURRENT_VERSION = re.search(
+    r'^version: "([0-9.]+)"',
+    (Path(__file__).parents[2] / "checklists" / "partnerskapsavtale.yml").read_text("utf-8"),
+    re.M,
+).group(1)
+NEXT_VERSION = f"{CURRENT_VERSION.rsplit('.', 1)[0]}.{int(CURRENT_VERSION.rsplit('.', 1)[1]) + 1}"

@@ -6,10 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-# Test modules import these from browser_helpers; the names stay importable from conftest until the
-# browser tests being written on other branches have moved to browser_helpers too.
-from browser_helpers import ENGINE_TIMEOUT_MS, PageErrors, wait_for_engine, wait_until_settled  # noqa: F401
+from browser_helpers import CURRENT_VERSION, NEXT_VERSION, PageErrors
+from helpers import mkdocs_build, project_copy
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from partnerskap.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -63,3 +61,38 @@ def page(context: BrowserContext, page_errors: PageErrors) -> Iterator[Page]:
     yield page
     assert page_errors.errors == [], page_errors.errors
     assert page_errors.dialogs == [], page_errors.dialogs
+
+
+@pytest.fixture(scope="session")
+def next_version_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    """The site with the next version of partnerskapsavtale: one question reworded, one removed, one added."""
+    root = tmp_path_factory.mktemp("v11")
+    project = project_copy(root / "project")
+    path = project / "checklists" / "partnerskapsavtale.yml"
+    text = path.read_text(encoding="utf-8")
+    current = CURRENT_VERSION
+    following = NEXT_VERSION
+    removed = text[text.index("      - id: formal-visjoner") : text.index("      - id: formal-virksomhetsplan")]
+    added = (
+        "      - id: formal-evaluering\n"
+        "        text: Har dere avtalt hvordan målene skal følges opp?\n"
+        "        roles: [fylkesdirektor, kommunedirektor]\n"
+    )
+    text = (
+        text.replace(removed, added)
+        .replace(
+            "Er dere enige om felles mål for Nav-kontoret?",
+            "Er dere enige om felles mål og prioriteringer for Nav-kontoret?",
+        )
+        .replace(
+            f'version: "{current}"\nchangelog:\n',
+            f'version: "{following}"\nchangelog:\n  - version: "{following}"\n    date: 2026-12-01\n'
+            "    text: Ett spørsmål omformulert, ett fjernet og ett nytt.\n",
+            1,
+        )
+    )
+    assert f'version: "{following}"' in text and "prioriteringer for Nav-kontoret" in text, "the edits did not apply"
+    path.write_text(text, encoding="utf-8")
+    run = mkdocs_build(project, root / "site", site_url=f"http://127.0.0.1:{site_port}/")
+    assert run.returncode == 0, run.stderr[-3000:]
+    return root / "site"

@@ -9,9 +9,7 @@ import zipfile
 from xml.etree import ElementTree
 
 import openpyxl
-
-# CHECKLIST: tests on other branches still import it from here.
-from browser_helpers import CHECKLIST, download  # noqa: F401
+from browser_helpers import download
 from playwright.sync_api import Page, expect
 
 

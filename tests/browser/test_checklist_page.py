@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from browser_helpers import item, wait_for_engine
-from faults import download, stored_answer
+from browser_helpers import download, item, wait_for_engine
+from faults import stored_answer
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from partnerskap.engine.exports import EXPORTERS

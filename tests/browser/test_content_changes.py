@@ -4,55 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
-import pytest
-from browser_helpers import CHECKLIST, download, wait_for_engine
-from helpers import mkdocs_build, project_copy
+from browser_helpers import CHECKLIST, CURRENT_VERSION, NEXT_VERSION, download, wait_for_engine
 from playwright.sync_api import Page, expect
-
-CURRENT_VERSION = re.search(
-    r'^version: "([0-9.]+)"',
-    (Path(__file__).parents[2] / "checklists" / "partnerskapsavtale.yml").read_text("utf-8"),
-    re.M,
-).group(1)
-NEXT_VERSION = f"{CURRENT_VERSION.rsplit('.', 1)[0]}.{int(CURRENT_VERSION.rsplit('.', 1)[1]) + 1}"
-
-
-@pytest.fixture(scope="module")
-def next_version_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    """The site with the next version of partnerskapsavtale: one question reworded, one removed, one added."""
-    root = tmp_path_factory.mktemp("v11")
-    project = project_copy(root / "project")
-    path = project / "checklists" / "partnerskapsavtale.yml"
-    text = path.read_text(encoding="utf-8")
-    current = CURRENT_VERSION
-    following = NEXT_VERSION
-    removed = text[text.index("      - id: formal-visjoner") : text.index("      - id: formal-virksomhetsplan")]
-    added = (
-        "      - id: formal-evaluering\n"
-        "        text: Har dere avtalt hvordan målene skal følges opp?\n"
-        "        roles: [fylkesdirektor, kommunedirektor]\n"
-    )
-    text = (
-        text.replace(removed, added)
-        .replace(
-            "Er dere enige om felles mål for Nav-kontoret?",
-            "Er dere enige om felles mål og prioriteringer for Nav-kontoret?",
-        )
-        .replace(
-            f'version: "{current}"\nchangelog:\n',
-            f'version: "{following}"\nchangelog:\n  - version: "{following}"\n    date: 2026-12-01\n'
-            "    text: Ett spørsmål omformulert, ett fjernet og ett nytt.\n",
-            1,
-        )
-    )
-    assert f'version: "{following}"' in text and "prioriteringer for Nav-kontoret" in text, "the edits did not apply"
-    path.write_text(text, encoding="utf-8")
-    run = mkdocs_build(project, root / "site", site_url=f"http://127.0.0.1:{site_port}/")
-    assert run.returncode == 0, run.stderr[-3000:]
-    return root / "site"
 
 
 def test_changes_are_reported_and_removed_answers_archived(

@@ -24,7 +24,24 @@ def test_guidance_pages_load_no_pyodide(site, page: Page) -> None:
         page.wait_for_load_state("networkidle")
     assert urls
     assert not [u for u in urls if "/assets/pyodide/" in u or "/assets/engine/" in u]
+    # Nor any checklist code: checklist.js and its modules load only on checklist and combine pages.
+    assert not [u for u in urls if "/assets/javascripts/checklist" in u and "checklist-on-demand.js" not in u]
     assert page.evaluate("() => window.partnerskapEngineStats === undefined")
+
+
+def test_checklist_code_loads_after_instant_navigation_from_a_guidance_page(site, page: Page) -> None:
+    urls = record_requests(page)
+    page.goto(site.url + "om-partnerskapet/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in urls if u.endswith("/assets/javascripts/checklist.js")]
+    page.evaluate("() => { window.sameDocument = true; }")
+    page.get_by_role("navigation").get_by_role("link", name="Partnerskapsavtalen punkt for punkt").first.click()
+    expect(page).to_have_url(site.url + "sjekklister/partnerskapsavtale/")
+    wait_for_engine(page)
+    page.locator("fieldset[data-pv-item] input[type=radio]").first.check()
+    wait_for_engine(page, answered=1)
+    assert page.evaluate("() => window.sameDocument") is True  # instant navigation, no new document
+    assert len([u for u in urls if u.endswith("/assets/javascripts/checklist.js")]) == 1
 
 
 def test_instant_navigation_keeps_one_engine_per_tab(site, page: Page) -> None:

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from browser_helpers import CHECKLIST, download, item, open_checklist, wait_for_engine
+from browser_helpers import CHECKLIST, NEXT_VERSION, download, item, open_checklist, wait_for_engine
 from helpers import mkdocs_build
 from playwright.sync_api import BrowserContext, Page, expect
 
 from partnerskap.nginx import NginxSite
+from server import CONTENT_SECURITY_POLICY, SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "partnerskap/"
@@ -81,6 +82,99 @@ def test_repeat_visit_loads_the_engine_from_the_service_worker(site, context: Br
     assert engine_responses and all(engine_responses)
 
 
+STATIC_FILES_KEPT = """async () => {
+  // The page's scripts, styles and definition (loaded before the service worker took control) are
+  // in this release's static cache, as the page asked the service worker to keep them.
+  if (!navigator.serviceWorker.controller) return false;
+  const names = (await caches.keys()).filter((name) => name.includes(':static:'));
+  if (names.length !== 1) return false;
+  const cache = await caches.open(names[0]);
+  const urls = performance.getEntriesByType('resource')
+    .map((entry) => entry.name.split('#')[0].split('?')[0])
+    .filter((url) => url.startsWith(location.origin) && !url.includes('/assets/engine/'))
+    .filter((url) => /[/]assets[/](javascripts|stylesheets)[/]|[.]json$/.test(url));
+  for (const url of urls) if (!(await cache.match(url))) return false;
+  return urls.length > 0;
+}"""
+
+
+def test_repeat_visit_asks_only_for_the_page_and_the_service_worker(
+    nginx_server: NginxSite, context: BrowserContext, page: Page
+) -> None:
+    base = nginx_server.url + SUB_PATH
+    page.goto(base + CHECKLIST)
+    wait_for_engine(page)
+    page.wait_for_function(STATIC_FILES_KEPT, timeout=60_000)
+    page.close()
+    position = nginx_server.log_position()
+    again = context.new_page()
+    again.goto(base + CHECKLIST)
+    wait_for_engine(again)
+    again.wait_for_load_state("networkidle")
+    # Everything else (engine, scripts, styles, the definition, Material's sitemap) comes from the
+    # service worker's caches; the page itself is revalidated, and the browser checks sw.js for a
+    # new release.
+    requested = {line.split()[1] for _status, _sent, _body, line in nginx_server.sent_since(position)}
+    assert f"/{SUB_PATH}{CHECKLIST}" in requested
+    assert requested <= {f"/{SUB_PATH}{CHECKLIST}", f"/{SUB_PATH}sw.js"}
+
+
+@pytest.fixture
+def revalidated_site(built_site: Path) -> Iterator[SiteServer]:
+    """The site sent with the server configuration's «Cache-Control: no-cache» for pages (the test
+    server sends no caching header of its own, and browsers would keep its pages for a while)."""
+    headers = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "Cache-Control": "no-cache"}
+    server = SiteServer(built_site, headers=headers)
+    yield server
+    server.stop()
+
+
+def test_a_new_release_is_used_at_once_and_then_kept(
+    revalidated_site: SiteServer,
+    built_site: Path,
+    next_version_site: Path,
+    context: BrowserContext,
+    page: Page,
+) -> None:
+    site = revalidated_site
+    page.goto(site.url + CHECKLIST)
+    wait_for_engine(page)
+    page.wait_for_function(STATIC_FILES_KEPT, timeout=60_000)
+    old_caches = page.evaluate("async () => (await caches.keys()).filter((name) => name.includes(':static:'))")
+    site.root = next_version_site  # a new build is published at the same address
+    try:
+        # The first visit after the release: the page is new (network first), and the worker of
+        # the old release gives it no old definition, script or style.
+        second = context.new_page()
+        second.goto(site.url + CHECKLIST)
+        wait_for_engine(second)
+        expect(second.get_by_text(f"Sjekklisteversjon {NEXT_VERSION}")).to_be_visible()
+        expect(second.locator("fieldset[data-pv-item='formal-evaluering']")).to_have_count(1)
+        # The new release's worker takes over and deletes the old release's static files.
+        second.wait_for_function(
+            """(old) => caches.keys().then((names) => {
+                 const current = names.filter((name) => name.includes(':static:'));
+                 return current.length === 1 && !old.includes(current[0]);
+               })""",
+            arg=old_caches,
+            timeout=60_000,
+        )
+        second.wait_for_function(STATIC_FILES_KEPT, timeout=60_000)
+        # The next visit gets the new release from the service worker's cache.
+        third = context.new_page()
+        definitions = []
+        third.on(
+            "response",
+            lambda r: r.url.endswith("/partnerskapsavtale.json") and definitions.append(r.from_service_worker),
+        )
+        third.goto(site.url + CHECKLIST)
+        wait_for_engine(third)
+        expect(third.locator("fieldset[data-pv-item='formal-evaluering']")).to_have_count(1)
+        assert definitions == [True]
+    finally:
+        site.root = built_site
+
+
 def test_guidance_pages_register_no_service_worker(site, page: Page) -> None:
     for path in ("", "om-partnerskapet/", "sjekklister/"):
         page.goto(site.url + path)
@@ -89,13 +183,19 @@ def test_guidance_pages_register_no_service_worker(site, page: Page) -> None:
 
 
 @pytest.fixture(scope="module")
-def nginx_sub_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def nginx_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NginxSite]:
+    """The project's nginx configuration serving the site under a sub-path."""
     work = tmp_path_factory.mktemp("nginx")
     server = NginxSite(work / "www", work / "server")
     run = mkdocs_build(ROOT, work / "www" / SUB_PATH.rstrip("/"), site_url=server.url + SUB_PATH)
     assert run.returncode == 0, run.stderr[-3000:]
-    yield server.url + SUB_PATH
+    yield server
     server.stop()
+
+
+@pytest.fixture
+def nginx_sub_path(nginx_server: NginxSite) -> str:
+    return nginx_server.url + SUB_PATH
 
 
 def test_offline_under_a_sub_path_behind_nginx(

@@ -20,3 +20,19 @@ print(sorted(heavy & set(sys.modules)))
 def test_engine_api_imports_only_what_start_up_needs() -> None:
     run = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+WARM_UP = """
+import sys
+from partnerskap.engine import api
+api.warm_up()
+print("partnerskap.engine.exports" in sys.modules, "partnerskap.engine.combine" in sys.modules)
+api.warm_up(combine=True)
+print("partnerskap.engine.combine" in sys.modules)
+"""
+
+
+def test_warm_up_loads_the_export_code_and_on_request_the_combine_code() -> None:
+    # What the checklist page (exports) and the combine page (combine too) load while idle.
+    run = subprocess.run([sys.executable, "-c", WARM_UP], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["True", "False", "True"]

@@ -1,5 +1,6 @@
-// Entry point on every page: mounts the checklist controller (or the combine view) where the
-// page has one. It mounts as soon as this module runs (the document is parsed by then, before
+// Entry point on checklist and combine pages only (overrides/main.html, and checklist-on-demand.js
+// after an instant navigation): mounts the checklist controller (or the combine view). Loaded by a
+// script tag, it mounts as soon as it runs (the document is parsed by then, before
 // DOMContentLoaded), so answers are saved from the first moment; Material's document$ then
 // re-mounts after every instant navigation.
 import { CombinePage } from "./checklist/combine.js";

@@ -156,6 +156,11 @@ export class CombinePage {
     this.ready = fetch(this.definitionUrl, { cache: "no-cache" })
       .then((r) => r.json())
       .then((definition) => engine.loadDefinition(definition));
+    // Load the combine and export code while the page is idle, as the checklist page does: the
+    // first combine would otherwise wait for those imports.
+    this.ready
+      .then(() => setTimeout(() => engine.call("warm_up", { combine: true }).catch(() => {}), 500))
+      .catch(() => {});
   }
 
   destroy() {

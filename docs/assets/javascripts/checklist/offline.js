@@ -9,9 +9,12 @@ let control = null;
 
 /** Ask the service worker to keep the files this page loaded (those before it took control too). */
 function rememberPageFiles(registration) {
+  // The page's release (overrides/main.html): the service worker keeps files of its own release only.
+  const release = document.querySelector('meta[name="pv-release"]')?.content;
   const send = (urls) => {
     const same = urls.filter((url) => url.startsWith(location.origin));
-    if (same.length && registration.active) registration.active.postMessage({ type: "remember", urls: same });
+    if (same.length && registration.active)
+      registration.active.postMessage({ type: "remember", release, urls: same });
   };
   send([location.href]);
   new PerformanceObserver((list) => send(list.getEntries().map((entry) => entry.name))).observe({

@@ -45,6 +45,9 @@ import { TabSync } from "./tab-sync.js";
 import { transferMethods } from "./transfer.js";
 import { nowIso, walkthroughMethods } from "./walkthroughs.js";
 
+// Items from which a checklist page is a long list: progress updates then repaint only what is in view.
+const LONG_LIST = 300;
+
 export class ChecklistPage {
   constructor(root) {
     this.root = root;
@@ -55,6 +58,8 @@ export class ChecklistPage {
     this.items = new Map(
       [...this.article.querySelectorAll("fieldset[data-pv-item]")].map((f) => [f.dataset.pvItem, f]),
     );
+    // A long list skips layout and paint of the items out of view (partnerskap.css).
+    this.article.classList.toggle("pv-long-list", this.items.size >= LONG_LIST);
     this.filters = { role: "", phase: "", unanswered: false };
     this.listeners = [];
     this.engineLoaded = null;
