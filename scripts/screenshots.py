@@ -20,8 +20,9 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_engine  # noqa: E402
+from browser_helpers import wait_for_engine  # noqa: E402
 
+from partnerskap.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from server import CONTENT_SECURITY_POLICY, SiteServer  # noqa: E402
 
 PHONE = {"width": 360, "height": 780}
