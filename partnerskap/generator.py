@@ -20,7 +20,7 @@ from . import model
 from .compiled import definition, index_entry
 from .docsindex import PageInfo, page_url, relative_url
 from .engine.labels import owner_options
-from .engine.rules import CHECKLIST_URL_DIR
+from .engine.rules import CHECKLIST_URL_DIR, definition_path
 from .engine.texts import date_text
 from .project import Project
 from .validate import RAW_HTML
@@ -162,7 +162,11 @@ def _templates() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(json_string=_json_string, meta_text=meta_text, norwegian_date=date_text)
-    env.globals.update(note_hint=NOTE_HINT, owner_sides=[(o["value"], o["label"]) for o in owner_options()])
+    env.globals.update(
+        definition_path=definition_path,
+        note_hint=NOTE_HINT,
+        owner_sides=[(o["value"], o["label"]) for o in owner_options()],
+    )
     return env
 
 

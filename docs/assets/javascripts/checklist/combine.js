@@ -4,6 +4,7 @@ import * as engine from "./engine-client.js";
 import { element, named, saveFile, today } from "./dialog.js";
 import { DropZone } from "./drop-zone.js";
 import { MAX_COMBINE_FILES, MAX_IMPORT_BYTES } from "./rules.js";
+import { siteUrl } from "./site.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const ALLOWED_SVG = new Set([
@@ -105,7 +106,7 @@ export class CombinePage {
   constructor(root) {
     this.root = root;
     this.checklist = root.dataset.pvChecklist;
-    this.definitionUrl = new URL(root.dataset.pvDefinition, window.location.href);
+    this.definitionUrl = siteUrl(root.dataset.pvDefinition);
     this.files = [];
     this.dropZone = new DropZone({
       id: "pv-combine-files",

@@ -39,6 +39,7 @@ import { itemFormMethods } from "./item-form.js";
 import { panelMethods } from "./panel.js";
 import { PrintReport } from "./print-report.js";
 import { reviewHost } from "./review-host.js";
+import { siteUrl } from "./site.js";
 import { AnswerStore } from "./storage.js";
 import { StorageLife } from "./storage-life.js";
 import { TabSync } from "./tab-sync.js";
@@ -53,7 +54,7 @@ export class ChecklistPage {
     this.root = root;
     this.checklist = root.dataset.pvChecklist;
     this.version = root.dataset.pvVersion;
-    this.definitionUrl = new URL(root.dataset.pvDefinition, window.location.href);
+    this.definitionUrl = siteUrl(root.dataset.pvDefinition);
     this.article = root.closest("article") || document.body;
     this.items = new Map(
       [...this.article.querySelectorAll("fieldset[data-pv-item]")].map((f) => [f.dataset.pvItem, f]),
