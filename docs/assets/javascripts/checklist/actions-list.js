@@ -33,18 +33,13 @@ export class ActionsList {
   }
 
   async load() {
-    this.sheet.say("Henter tiltakene …");
-    try {
-      this.model = await this.host.minutes();
-    } catch (error) {
-      this.sheet.say(
-        error.userMessage
-          ? error.message
-          : "Tiltakene kan ikke vises før sjekklistemotoren har startet. Svarene dine er lagret.",
-      );
-      return;
-    }
-    if (!this.sheet.isOpen) return;
+    const model = await this.sheet.fetch(
+      this.host.minutes,
+      "Henter tiltakene …",
+      "Tiltakene kan ikke vises før sjekklistemotoren har startet. Svarene dine er lagret.",
+    );
+    if (!model) return;
+    this.model = model;
     this.render();
     this.sheet.say("");
   }

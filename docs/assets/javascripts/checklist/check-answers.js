@@ -30,19 +30,12 @@ export class CheckAnswers {
 
   /** Fill (or refill, after a change elsewhere) the open view from a fresh minutes model. */
   async load() {
-    this.sheet.say("Henter svarene …");
-    let model;
-    try {
-      model = await this.host.minutes();
-    } catch (error) {
-      this.sheet.say(
-        error.userMessage
-          ? error.message
-          : "Svarene kan ikke vises før sjekklistemotoren har startet. Svarene dine er lagret.",
-      );
-      return;
-    }
-    if (!this.sheet.isOpen) return;
+    const model = await this.sheet.fetch(
+      this.host.minutes,
+      "Henter svarene …",
+      "Svarene kan ikke vises før sjekklistemotoren har startet. Svarene dine er lagret.",
+    );
+    if (!model) return;
     this.sheet.body.replaceChildren(...this.render(model));
     this.sheet.say("");
   }

@@ -109,14 +109,7 @@ export const compareShareMethods = {
       ],
     });
     if (choice !== "make") return;
-    const shared = await this.withEngine(() =>
-      engine.call("share_encode", {
-        checklist: this.checklist,
-        walkthrough: this.exportRecord(),
-        answers: this.answers,
-        archived: this.archived,
-      }),
-    );
+    const shared = await this.withEngine(() => engine.call("share_encode", this.walkthroughData()));
     if (!shared) return;
     const url = new URL(window.location.href);
     url.hash = `del=${shared.fragment}`;

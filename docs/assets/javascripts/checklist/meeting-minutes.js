@@ -1,20 +1,8 @@
 // Meeting mode's last screens: the minutes, drawn from the engine's one minutes model (the one
 // Word and Markdown are made from, so all forms agree), and «Avslutt møtet», which on a shared
 // meeting-room PC offers the minutes and answers as files and then clears the walk-through.
-import * as engine from "./engine-client.js";
-import { ask, element, named, today } from "./dialog.js";
+import { ask, element, named } from "./dialog.js";
 import { button, textArea } from "./meeting-controls.js";
-
-/** The engine's minutes model for the page's current walk-through. */
-export function minutesModel(page) {
-  return engine.call("minutes", {
-    checklist: page.checklist,
-    walkthrough: page.exportRecord(),
-    answers: page.answers,
-    archived: page.archived,
-    today: today(),
-  });
-}
 
 function lines(entries, className) {
   return element(
@@ -285,7 +273,7 @@ export async function refreshMinutes(meeting) {
   try {
     do {
       meeting.minutesAgain = false;
-      const model = await minutesModel(meeting.page);
+      const model = await meeting.page.minutes();
       if (meeting.view === "minutes") meeting.minutesBox.replaceChildren(...minutesView(model));
     } while (meeting.minutesAgain);
   } catch (error) {

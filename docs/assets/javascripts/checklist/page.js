@@ -24,7 +24,7 @@
 //   loaded              the engine's reply to load_definition: sections (ids, numbers, titles as
 //                       people name them, items) and owners (sides with labels); set when ready
 //   engineLoaded        promise of the engine start (meeting mode waits for it)
-//   checklist, exportRecord(), archived   what the engine's minutes call needs
+//   minutes()           the engine's minutes model of the shown walk-through (transfer.js)
 //   store.walkthroughs()  to say how many other walk-throughs stay on «Avslutt møtet»
 //   alert               the page's problem box (its text is shown in meeting mode when an export fails)
 //   removeCurrent()     delete the shown walk-through without asking (the caller has asked)

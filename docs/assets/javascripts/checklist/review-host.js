@@ -1,8 +1,6 @@
 // What the review views (check-answers.js, actions-list.js, print-report.js) need from the checklist
 // controller, in one place: the views know nothing of the controller's fields, and the controller
 // wires them in with a few lines.
-import * as engine from "./engine-client.js";
-import { today } from "./dialog.js";
 
 /** Focus an item's answer (the checked choice, else its first field), showing it if a filter hid it. */
 export function focusItem(page, itemId) {
@@ -31,13 +29,7 @@ export function reviewHost(page, report) {
   return {
     minutes: async () => {
       await page.engineLoaded;
-      return engine.call("minutes", {
-        checklist: page.checklist,
-        walkthrough: page.exportRecord(),
-        answers: page.answers,
-        archived: page.archived,
-        today: today(),
-      });
+      return page.minutes();
     },
     snapshot: () => JSON.stringify([page.active, page.exportRecord(), page.answers, page.archived]),
     owners: () => page.owners || [],

@@ -40,16 +40,24 @@ export const transferMethods = {
     }
   },
 
+  /** What the engine is told of the shown walk-through (exports, minutes, share links). */
+  walkthroughData() {
+    return {
+      checklist: this.checklist,
+      walkthrough: this.exportRecord(),
+      answers: this.answers,
+      archived: this.archived,
+    };
+  },
+
+  /** The engine's one minutes model of the shown walk-through (screen, print, Word and Markdown). */
+  minutes() {
+    return engine.call("minutes", { ...this.walkthroughData(), today: today() });
+  },
+
   async exportAs(kind) {
     const file = await this.withEngine(() =>
-      engine.call("export", {
-        checklist: this.checklist,
-        kind,
-        walkthrough: this.exportRecord(),
-        answers: this.answers,
-        archived: this.archived,
-        today: today(),
-      }),
+      engine.call("export", { ...this.walkthroughData(), kind, today: today() }),
     );
     if (!file) return null;
     saveFile(file);

@@ -67,6 +67,22 @@ export class ViewSheet {
     this.status.textContent = text;
   }
 
+  /**
+   * Say ``loading`` while ``getModel`` (the engine's minutes model) runs. On failure, say the engine's
+   * message or ``notReady``. Resolves to the model, or null when it failed or the sheet was closed
+   * meanwhile; the caller renders it and then clears the message.
+   */
+  async fetch(getModel, loading, notReady) {
+    this.say(loading);
+    try {
+      const model = await getModel();
+      return this.isOpen ? model : null;
+    } catch (error) {
+      this.say(error.userMessage ? error.message : notReady);
+      return null;
+    }
+  }
+
   destroy() {
     this.opener = null;
     if (this.dialog.open) this.dialog.close();
