@@ -154,3 +154,7 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+NGINX_SUB_PATH = "partnerskap/"
+"""Where the `nginx_site` fixture serves the site (intranets often serve it below a path)."""

@@ -13,14 +13,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 from browser_helpers import CHECKLIST, NEXT_VERSION, download, item, open_checklist, wait_for_engine
-from helpers import mkdocs_build
+from helpers import NGINX_SUB_PATH
 from playwright.sync_api import BrowserContext, Page, expect
 
 from partnerskap.nginx import NginxSite
 from server import CONTENT_SECURITY_POLICY, SiteServer
 
-ROOT = Path(__file__).resolve().parents[2]
-SUB_PATH = "partnerskap/"
+SUB_PATH = NGINX_SUB_PATH
 ENGINE_CACHE_URLS = """async () => {
   const names = (await caches.keys()).filter((name) => name.includes(':engine:'));
   if (names.length !== 1) return names;
@@ -183,15 +182,10 @@ def test_guidance_pages_register_no_service_worker(site, page: Page) -> None:
     assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
 
 
-@pytest.fixture(scope="module")
-def nginx_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NginxSite]:
-    """The project's nginx configuration serving the site under a sub-path."""
-    work = tmp_path_factory.mktemp("nginx")
-    server = NginxSite(work / "www", work / "server")
-    run = mkdocs_build(ROOT, work / "www" / SUB_PATH.rstrip("/"), site_url=server.url + SUB_PATH)
-    assert run.returncode == 0, run.stderr[-3000:]
-    yield server
-    server.stop()
+@pytest.fixture
+def nginx_server(nginx_site: NginxSite) -> NginxSite:
+    """The project's nginx configuration serving the site under a sub-path (the session's one)."""
+    return nginx_site
 
 
 @pytest.fixture

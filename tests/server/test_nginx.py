@@ -5,28 +5,22 @@ from __future__ import annotations
 import gzip
 import json
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import brotli
 import pytest
-from helpers import mkdocs_build
+from helpers import NGINX_SUB_PATH
 
 from partnerskap.nginx import NginxSite, content_security_policy
 
 ROOT = Path(__file__).resolve().parents[2]
-SUB_PATH = "partnerskap/"
+SUB_PATH = NGINX_SUB_PATH
 
 
-@pytest.fixture(scope="module")
-def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NginxSite]:
-    """nginx with the built site at a sub-path (as intranets often serve it)."""
-    work = tmp_path_factory.mktemp("nginx")
-    site = NginxSite(work / "www", work / "server")
-    run = mkdocs_build(ROOT, work / "www" / SUB_PATH.rstrip("/"), site_url=site.url + SUB_PATH)
-    assert run.returncode == 0, run.stderr[-3000:]
-    yield site
-    site.stop()
+@pytest.fixture
+def nginx(nginx_site: NginxSite) -> NginxSite:
+    """nginx with the built site at a sub-path (as intranets often serve it): the session's one."""
+    return nginx_site
 
 
 def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
