@@ -48,6 +48,9 @@ def test_edits_merge_per_field_and_the_other_tab_shows_what_changed(site, page: 
     open_details(second_there)
     note_there = second_there.get_by_label("Notat")
     note_there.fill("B skriver")
+    # Wait for the sync to reach this tab: it unfolds the note there, and a click on the summary
+    # racing it would fold the note away again.
+    expect(second_here.get_by_label("Notat")).to_have_value("B skriver")
     open_details(second_here)
     second_here.get_by_role("radio", name="Nei").check()  # another field: merged, B's note kept
     expect(second_there.get_by_role("radio", name="Nei")).to_be_checked()
