@@ -4,7 +4,9 @@
 // files: [paths]}}` above this code: this release's files, relative to the site root.
 // - The engine's files (the versioned Pyodide folder, the stdlib named by content, the engine wheel
 //   checked by its sha256, its lock file and manifest): cache first, in a cache named after the
-//   engine's release, so a repeat visit loads nothing and a new engine gets a new cache.
+//   engine's release, so a repeat visit loads nothing and a new engine gets a new cache. On a first
+//   visit the engine starts before this worker controls the page: the engine worker then keeps its
+//   own downloads in this cache (engine-worker.js, same name: the manifest's "cache").
 // - The static files (scripts, styles, images, checklist definitions): cache first too, in a cache
 //   named after their content and the engine's release. Each page names its release (<meta
 //   name="pv-release">): a page from the network of another release means the server has a new
@@ -17,7 +19,7 @@
 /* global RELEASE */
 const SCOPE = self.registration.scope;
 const PREFIX = `partnerskap:${SCOPE}:`;
-const ENGINE_CACHE = `${PREFIX}engine:${RELEASE.id}`;
+const ENGINE_CACHE = `${PREFIX}${RELEASE.engineCache}`;
 const STATIC_CACHE = `${PREFIX}static:${RELEASE.static.id}`;
 const PAGES_CACHE = `${PREFIX}pages`;
 const ENGINE_FILES = new Set(RELEASE.engine.map((path) => new URL(path, SCOPE).href));
@@ -36,6 +38,8 @@ self.addEventListener("activate", (event) => {
       const keep = new Set([ENGINE_CACHE, STATIC_CACHE, PAGES_CACHE]);
       for (const name of await caches.keys())
         if (name.startsWith(PREFIX) && !keep.has(name)) await caches.delete(name);
+      // Pages are network first: their request starts while this worker starts, not after.
+      if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
       await self.clients.claim();
     })(),
   );
@@ -49,30 +53,36 @@ function keepable(response) {
   return response.ok && response.type === "basic" && !type.startsWith("text/html");
 }
 
-async function cacheFirst(request, key, cacheName) {
+async function cacheFirst(event, key, cacheName) {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(key);
   if (cached) return cached;
-  const response = await fetch(request);
-  if (keepable(response)) await cache.put(key, response.clone());
+  const response = await fetch(event.request);
+  // Kept while the response streams on: the wasm compiles as it downloads.
+  if (keepable(response)) event.waitUntil(cache.put(key, response.clone()));
   return response;
 }
 
-async function networkFirst(request, navigation = false) {
-  const cache = await caches.open(PAGES_CACHE);
+async function networkFirst(event, navigation = false) {
+  const { request } = event;
   let response;
   try {
-    response = await fetch(request);
+    // A page: the browser started its request while this worker was starting (navigation preload).
+    response = (navigation && (await event.preloadResponse)) || (await fetch(request));
   } catch (error) {
     // Offline: the kept copy (a page of an older release too: better than none).
     const cached =
-      (await cache.match(request, { ignoreVary: true })) ||
+      (await caches.match(request, { cacheName: PAGES_CACHE, ignoreVary: true })) ||
       (await caches.match(request.url, { cacheName: STATIC_CACHE, ignoreSearch: true }));
     if (cached) return cached;
     throw error;
   }
   if (navigation) await checkRelease(response);
-  if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+  if (response.ok && response.type === "basic") {
+    // Kept while the page streams on.
+    const copy = response.clone();
+    event.waitUntil(caches.open(PAGES_CACHE).then((cache) => cache.put(request, copy)));
+  }
   return response;
 }
 
@@ -110,7 +120,8 @@ async function rememberFiles(urls) {
     const [cache, key] = STATIC_FILES.has(file) ? [statics, file] : [pages, url.href];
     if (await cache.match(key, { ignoreVary: true })) continue;
     try {
-      const response = await fetch(url.href);
+      // This page just loaded it: the browser's HTTP cache has it, unless it was too large to keep.
+      const response = await fetch(url.href, { cache: "force-cache" });
       if (response.ok && (cache === pages || keepable(response))) await cache.put(key, response);
     } catch {
       // Offline or gone: the next visit caches it.
@@ -130,9 +141,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || !url.href.startsWith(SCOPE) || request.headers.has("range")) return;
   const file = isFile(url.href);
-  if (request.mode === "navigate") event.respondWith(networkFirst(request, true));
+  if (request.mode === "navigate") event.respondWith(networkFirst(event, true));
   else if (ENGINE_FILES.has(file) && (!outdated || file.startsWith(VERSIONED)))
-    event.respondWith(cacheFirst(request, file, ENGINE_CACHE));
-  else if (STATIC_FILES.has(file) && !outdated) event.respondWith(cacheFirst(request, file, STATIC_CACHE));
-  else event.respondWith(networkFirst(request));
+    event.respondWith(cacheFirst(event, file, ENGINE_CACHE));
+  else if (STATIC_FILES.has(file) && !outdated) event.respondWith(cacheFirst(event, file, STATIC_CACHE));
+  else event.respondWith(networkFirst(event));
 });

@@ -23,8 +23,8 @@ from mkdocs.structure.files import File, Files
 from partnerskap import __version__
 from partnerskap.engine.rules import CHECKLIST_URL_DIR
 from partnerskap.pyodide_lock import LOCK_FILE, WheelError, browser_wheels, engine_lock, pyodide_info
-from partnerskap.stdlib import STDLIB, StdlibError, trimmed_stdlib
-from partnerskap.wheel import build_wheel
+from partnerskap.stdlib import STDLIB, StdlibError, precompiled
+from partnerskap.wheel import build_compiled_wheel, build_wheel
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
@@ -56,32 +56,41 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except WheelError as exc:
         raise PluginError(str(exc)) from None
     with tempfile.TemporaryDirectory() as tmp:
-        wheel = build_wheel(Path(tmp))
-        wheel_name, wheel_bytes = wheel.name, wheel.read_bytes()
-        lock = engine_lock(pyodide_info(source), wheel_name, wheel_bytes, __version__, on_demand)
+        wheel = build_wheel(Path(tmp) / "source")
+        source_lock = engine_lock(pyodide_info(source), wheel.name, wheel.read_bytes(), __version__, on_demand)
         try:
-            stdlib = trimmed_stdlib(source, [wheel, *on_demand], lock, definitions)
+            compiled = precompiled(source, [wheel, *on_demand], source_lock, definitions)
         except StdlibError as exc:
             raise PluginError(str(exc)) from None
+        # The browser gets the engine as .pyc only, compiled by the Pyodide that runs it.
+        browser_wheel = build_compiled_wheel(Path(tmp) / "compiled", compiled.engine)
+        wheel_name, wheel_bytes = browser_wheel.name, browser_wheel.read_bytes()
+    lock = engine_lock(pyodide_info(source), wheel_name, wheel_bytes, __version__, on_demand)
+    stdlib = compiled.stdlib
     # Named by content: the version folder is cached as immutable, but the trimmed stdlib changes
     # whenever the engine needs another module.
     stdlib_name = f"python_stdlib.{hashlib.sha256(stdlib).hexdigest()[:16]}.zip"
     files.append(File.generated(config, f"{RUNTIME_DIR}/{version}/{stdlib_name}", content=stdlib))
+    wheel_sha = hashlib.sha256(wheel_bytes).hexdigest()
+    engine_files = [f"{RUNTIME_DIR}/{version}/{name}" for name in (*RUNTIME_FILES, stdlib_name)]
+    engine_files += [f"{ENGINE_DIR}/{name}" for name in (wheel_name, *(w.name for w in on_demand))]
+    engine_files += [f"{ENGINE_DIR}/{name}" for name in (LOCK_FILE, "manifest.json")]
+    release_id = hashlib.sha256("\n".join([*engine_files, wheel_sha]).encode()).hexdigest()[:16]
     manifest = {
         "pyodide": version,
         "stdlib": stdlib_name,
         "wheel": wheel_name,
-        "sha256": hashlib.sha256(wheel_bytes).hexdigest(),
+        "sha256": wheel_sha,
+        # The service worker's cache for this release's engine files (sw.js names it the same way):
+        # on a first visit the engine worker keeps its own downloads there.
+        "cache": engine_cache(release_id),
     }
     files.append(File.generated(config, f"{ENGINE_DIR}/{wheel_name}", content=wheel_bytes))
     for extra in on_demand:
         files.append(File.generated(config, f"{ENGINE_DIR}/{extra.name}", abs_src_path=str(extra)))
     files.append(File.generated(config, f"{ENGINE_DIR}/{LOCK_FILE}", content=json.dumps(lock, indent=1) + "\n"))
     files.append(File.generated(config, f"{ENGINE_DIR}/manifest.json", content=json.dumps(manifest, indent=1) + "\n"))
-    engine_files = [f"{RUNTIME_DIR}/{version}/{name}" for name in (*RUNTIME_FILES, stdlib_name)]
-    engine_files += [f"{ENGINE_DIR}/{name}" for name in (wheel_name, *(w.name for w in on_demand))]
-    engine_files += [f"{ENGINE_DIR}/{name}" for name in (LOCK_FILE, "manifest.json")]
-    _add_release_to_service_worker(files, config, engine_files, manifest["sha256"])
+    _add_release_to_service_worker(files, config, engine_files, release_id)
     log.info("Pyodide %s and %s added to the site", version, wheel_name)
     return files
 
@@ -114,17 +123,28 @@ def _static_files(files: Files, engine_files: list[str], engine_id: str) -> tupl
     return digest.hexdigest()[:16], paths
 
 
-def _add_release_to_service_worker(files: Files, config: MkDocsConfig, engine_files: list[str], wheel_sha: str) -> None:
+def engine_cache(release_id: str) -> str:
+    """The name of the cache holding a release's engine files, below the site's own prefix."""
+    return f"engine:{release_id}"
+
+
+def _add_release_to_service_worker(
+    files: Files, config: MkDocsConfig, engine_files: list[str], release_id: str
+) -> None:
     """Put this release's engine files, static files and their ids above docs/sw.js: a new release
     gives a new sw.js, so browsers install it and drop the old release's caches. Pages carry the
     static id (overrides/main.html), so the service worker knows a page of another release."""
     source = files.get_file_from_path(SERVICE_WORKER)
     if source is None:
         raise PluginError(f"{SERVICE_WORKER} mangler i docs-mappen.")
-    release_id = hashlib.sha256("\n".join([*engine_files, wheel_sha]).encode()).hexdigest()[:16]
     static_id, static_files = _static_files(files, engine_files, release_id)
     config.extra["static_release"] = static_id
-    release = {"id": release_id, "engine": engine_files, "static": {"id": static_id, "files": static_files}}
+    release = {
+        "id": release_id,
+        "engineCache": engine_cache(release_id),
+        "engine": engine_files,
+        "static": {"id": static_id, "files": static_files},
+    }
     files.remove(source)
     content = f"const RELEASE = {json.dumps(release)};\n{source.content_string}"
     files.append(File.generated(config, SERVICE_WORKER, content=content))

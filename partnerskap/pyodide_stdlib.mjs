@@ -5,7 +5,8 @@
 //   pyodide: the npm Pyodide folder, stdlib: the python_stdlib.zip to boot with,
 //   engine: a folder holding the wheels and their pyodide-lock.json, exercise: engine_exercise.py,
 //   definitions: a JSON file with the definitions to exercise,
-//   build (optional): {keep: [module names always kept], out: path of the trimmed zip to write}.
+//   build (optional): {keep: [module names always kept], out: path of the trimmed zip to write,
+//   engine_out: path of a zip of the engine's own modules compiled alike}.
 // Prints one JSON line: {called, files, xlsxwriter} (files: the stdlib files the run imported;
 // xlsxwriter: the version the Excel exports ran with).
 import { readFileSync, writeFileSync } from "node:fs";
@@ -83,6 +84,23 @@ if build is not None:
                 trimmed.writestr(info, f.read())
     with open("/tmp/trimmed.zip", "wb") as f:
         f.write(out.getvalue())
+    # The engine's own modules, compiled the same way: the browser then imports without compiling.
+    import partnerskap
+    package = os.path.dirname(partnerskap.__file__)
+    site_packages = os.path.dirname(package)
+    engine = io.BytesIO()
+    with zipfile.ZipFile(engine, "w", zipfile.ZIP_STORED) as compiled:
+        for folder, _folders, names in sorted(os.walk(package)):
+            for name in sorted(n for n in names if n.endswith(".py")):
+                rel = os.path.relpath(os.path.join(folder, name), site_packages)
+                target = "/tmp/engine/" + rel + "c"
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                py_compile.compile(os.path.join(folder, name), cfile=target, dfile=rel, doraise=True,
+                                   invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH, optimize=build.get("optimize", -1))
+                with open(target, "rb") as f:
+                    compiled.writestr(zipfile.ZipInfo(rel + "c", date_time=(1980, 1, 1, 0, 0, 0)), f.read())
+    with open("/tmp/engine.zip", "wb") as f:
+        f.write(engine.getvalue())
 import xlsxwriter
 json.dumps({"called": called, "files": files, "xlsxwriter": xlsxwriter.__version__})
 `);
@@ -91,5 +109,8 @@ json.dumps({"called": called, "files": files, "xlsxwriter": xlsxwriter.__version
   process.stderr.write(String(error.message) + "\n");
   process.exit(1);
 }
-if (config.build) writeFileSync(config.build.out, pyodide.FS.readFile("/tmp/trimmed.zip"));
+if (config.build) {
+  writeFileSync(config.build.out, pyodide.FS.readFile("/tmp/trimmed.zip"));
+  writeFileSync(config.build.engine_out, pyodide.FS.readFile("/tmp/engine.zip"));
+}
 console.log(result);

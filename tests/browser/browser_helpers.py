@@ -7,6 +7,7 @@ fixtures) is importable as ``helpers`` too."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -82,6 +83,32 @@ SETTLED = """() => {
   window.pvQuietFrames = engineBusy || animating ? 0 : (window.pvQuietFrames ?? 0) + 1;
   return window.pvQuietFrames >= 3;
 }"""
+
+
+def wait_for_async(page: Page, predicate: str, arg: Any = None, timeout: float = 60_000) -> None:
+    """Wait until an async JavaScript predicate (``async (arg) => ...``) resolves truthy.
+
+    Playwright's wait_for_function takes a returned promise as truthy at once, so it cannot wait
+    for one: here each poll reads the result of the previous evaluation and starts the next."""
+    key = "p" + hashlib.sha256(predicate.encode()).hexdigest()[:12]
+    page.evaluate("(key) => { if (window.pvPolls) delete window.pvPolls[key]; }", key)
+    page.wait_for_function(
+        f"""(arg) => {{
+          const polls = (window.pvPolls ??= {{}});
+          if (polls.{key} !== "pending") {{
+            const done = polls.{key} === "yes";
+            polls.{key} = "pending";
+            ({predicate})(arg).then(
+              (value) => {{ polls.{key} = value ? "yes" : "no"; }},
+              () => {{ polls.{key} = "no"; }},
+            );
+            return done;
+          }}
+          return false;
+        }}""",
+        arg=arg,
+        timeout=timeout,
+    )
 
 
 def wait_until_settled(page: Page) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from helpers import VALID_CHECKLIST
 
 from partnerskap import __version__
 from partnerskap.pyodide_lock import pinned_wheels
+from partnerskap.wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKLIST_IDS = sorted(p.stem for p in (ROOT / "checklists").glob("*.yml"))
@@ -80,6 +83,49 @@ def test_pyodide_and_engine_are_served_by_the_site(built_site: Path) -> None:
     shipped = built_site / "assets" / "engine" / lock["packages"]["xlsxwriter"]["file_name"]
     assert hashlib.sha256(shipped.read_bytes()).hexdigest() == lock["packages"]["xlsxwriter"]["sha256"]
     assert manifest["pyodide"] == json.loads((ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
+
+
+@pytest.mark.slow
+def test_the_browser_engine_wheel_holds_compiled_modules_only(built_site: Path) -> None:
+    """Importing the engine in the browser compiles nothing: every module of the source wheel is
+    there as a .pyc (compiled by the pinned Pyodide), and no source is."""
+    manifest = json.loads((built_site / "assets" / "engine" / "manifest.json").read_text())
+    with zipfile.ZipFile(built_site / "assets" / "engine" / manifest["wheel"]) as wheel:
+        names = wheel.namelist()
+        magic = {wheel.read(name)[:4] for name in names if name.endswith(".pyc")}
+    with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(build_wheel(Path(tmp))) as source:
+        sources = [name for name in source.namelist() if name.endswith(".py")]
+    modules = [name for name in names if not name.startswith("partnerskap-")]
+    assert sources and sorted(modules) == sorted(f"{name}c" for name in sources)
+    # One magic number: Pyodide's own (the site's CPython may be another version).
+    assert len(magic) == 1
+
+
+@pytest.mark.slow
+def test_engine_worker_and_service_worker_name_the_same_engine_cache(built_site: Path) -> None:
+    """On a first visit the engine worker keeps its downloads in the cache the service worker
+    serves them from on the next visit: both take its name from the same build value."""
+    manifest = json.loads((built_site / "assets" / "engine" / "manifest.json").read_text())
+    first_line = (built_site / "sw.js").read_text(encoding="utf-8").splitlines()[0]
+    release = json.loads(first_line.removeprefix("const RELEASE = ").removesuffix(";"))
+    assert manifest["cache"] == release["engineCache"] == f"engine:{release['id']}"
+    assert "assets/engine/manifest.json" in release["engine"]
+
+
+@pytest.mark.slow
+def test_checklist_pages_start_the_engine_from_the_head(built_site: Path) -> None:
+    """The engine starts from the head of a checklist page (before the page is parsed), with its
+    two imports preloaded; other pages start nothing."""
+    start = 'src="../../assets/javascripts/checklist/engine-start.js"'
+    page = (built_site / "sjekklister" / "partnerskapsavtale" / "index.html").read_text(encoding="utf-8")
+    head = page.split("</head>")[0]
+    assert f'<script type="module" async {start}></script>' in head
+    for name in ("engine-client.js", "offline.js"):
+        assert f'<link rel="modulepreload" href="../../assets/javascripts/checklist/{name}">' in head
+    others = [built_site / "om-partnerskapet" / "index.html", built_site / "index.html"]
+    others.append(built_site / "sjekklister" / "partnerskapsavtale" / "sammenstill" / "index.html")
+    for other in others:
+        assert "engine-start.js" not in other.read_text(encoding="utf-8"), other
 
 
 @pytest.mark.slow

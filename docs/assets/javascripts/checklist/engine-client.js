@@ -2,7 +2,7 @@
 // navigation, so moving between checklist pages never boots Pyodide a second time.
 // Every request settles: with the engine's answer, or with an Error when the engine failed
 // to start, stopped, or sent something that is not valid JSON.
-import { serviceWorkerControl } from "./offline.js";
+import { engineMustKeepFiles, registerServiceWorker } from "./offline.js";
 
 let worker = null;
 let starting = null;
@@ -29,6 +29,8 @@ function report(status) {
 }
 
 function onMessage({ data }) {
+  // The engine has started (or failed to): now the service worker may start too.
+  if (!data.status || data.status === "failed") registerServiceWorker();
   if (data.status) {
     report(data);
     return;
@@ -64,7 +66,11 @@ function start() {
   stats.boots += 1;
   window.partnerskapEngineStats = stats;
   performance.mark("pv-engine-boot");
-  worker = new Worker(new URL("./engine-worker.js", import.meta.url), {
+  // Started at once, also on a first visit before the service worker controls the page: the
+  // worker then keeps its own downloads in the service worker's cache (engine-worker.js).
+  const script = new URL("./engine-worker.js", import.meta.url);
+  if (engineMustKeepFiles()) script.searchParams.set("keep-files", "");
+  worker = new Worker(script, {
     type: "module",
     name: "partnerskap-engine",
   });
@@ -72,16 +78,17 @@ function start() {
   worker.onmessageerror = () => rejectAll("sjekklistemotoren sendte et svar som ikke kunne leses");
   worker.onerror = (event) => {
     const message = event.message || "sjekklistemotoren stoppet";
+    registerServiceWorker();
     rejectAll(message);
     report({ status: "failed", error: message });
   };
 }
 
-/** Start the engine now (idempotent): called as soon as a checklist page is known, before it is set up. */
+/** Start the engine now (idempotent): called as early as a checklist page allows (engine-start.js
+ * in the page's head), and again when it is set up. */
 export function boot() {
-  // On a first visit, wait until the service worker controls the page, so the engine's files are
-  // cached as they load (it takes milliseconds; on later visits it controls the page already).
-  if (!starting) starting = serviceWorkerControl().then(() => worker || start());
+  // A worker that cannot be made (a blocked script, say) rejects like a failed start.
+  if (!starting) starting = new Promise((resolve) => resolve(worker || start()));
   return starting;
 }
 

@@ -5,6 +5,36 @@
 // and {status: "failed", error}.
 const assets = new URL("../../", import.meta.url);
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
+// The engine's files: the versioned Pyodide folder and the engine folder (wheels, lock, manifest).
+const ENGINE_FOLDERS = [new URL("pyodide/", assets).href, new URL("engine/", assets).href];
+// Pyodide's own modules, loaded by import() (which no fetch wrapper sees).
+const IMPORTED = ["pyodide.mjs", "pyodide.asm.mjs"];
+
+// On a first visit this worker starts before the service worker controls the page, so its
+// downloads do not pass through it: it keeps them itself in the service worker's engine cache
+// (sw.js, named by the manifest), so the next visit and a meeting without network need none.
+const keepFiles = new URL(import.meta.url).searchParams.has("keep-files");
+let openEngineCache;
+const engineCache = new Promise((resolve) => {
+  openEngineCache = resolve;
+});
+const keeping = new Set();
+
+/** Keep a copy of an engine file's response in the service worker's cache (first visit only). */
+function keep(url, response) {
+  const key = url.split("#")[0].split("?")[0];
+  const type = response.headers.get("Content-Type") || "";
+  if (!keepFiles || !response.ok || type.startsWith("text/html")) return;
+  if (!ENGINE_FOLDERS.some((folder) => key.startsWith(folder))) return;
+  const copy = response.clone();
+  const kept = engineCache
+    .then(async (cache) => {
+      if (cache && !(await cache.match(key))) await cache.put(key, copy);
+    })
+    .catch(() => {}) // blocked or full storage: the next visit downloads it again
+    .finally(() => keeping.delete(kept));
+  keeping.add(kept);
+}
 
 // Pyodide swallows a failed wasm download or compile (it only logs a warning) and then never
 // settles. Every start failure is therefore caught here and ends the start with an error.
@@ -60,8 +90,12 @@ function watchWasm(response) {
 
 /** fetch for Pyodide's own files: a bad status, an HTML page or an aborted download fails the start. */
 self.fetch = async (input, init) => {
-  const url = String(input instanceof Request ? input.url : input);
-  if (!url.includes("/pyodide/")) return nativeFetch(input, init);
+  const url = new URL(input instanceof Request ? input.url : input, self.location.href).href;
+  if (!url.includes("/pyodide/")) {
+    const response = await nativeFetch(input, init);
+    keep(url, response);
+    return response;
+  }
   let response;
   try {
     response = await nativeFetch(input, init);
@@ -71,6 +105,7 @@ self.fetch = async (input, init) => {
     return Response.error();
   }
   const name = url.split("?")[0].split("/").pop();
+  keep(url, response);
   if (!response.ok) {
     fail(`${name} svarte med HTTP-status ${response.status}`);
   } else if (name.endsWith(".wasm")) {
@@ -141,18 +176,38 @@ async function run({ pyodide, respond }, request) {
   return [response, data];
 }
 
+/** The cache to keep this release's engine files in (sw.js names it the same way), or null. */
+async function openCache(manifest) {
+  if (!keepFiles || !manifest.cache) return null;
+  const scope = new URL("../", assets).href; // the service worker's scope: the site root
+  return caches.open(`partnerskap:${scope}:${manifest.cache}`);
+}
+
+/** Keep Pyodide's own modules too: import() loaded them, so they come from the browser's HTTP cache. */
+async function keepImported(manifest) {
+  if (!keepFiles) return;
+  for (const name of IMPORTED) {
+    const url = new URL(`pyodide/${manifest.pyodide}/${name}`, assets).href;
+    keep(url, await nativeFetch(url));
+  }
+}
+
 async function boot() {
   // Revalidated (or, under the service worker, the release it caches): it names this release's engine.
-  const response = await nativeFetch(new URL("engine/manifest.json", assets), { cache: "no-cache" });
+  const url = new URL("engine/manifest.json", assets).href;
+  const response = await nativeFetch(url, { cache: "no-cache" });
   if (!response.ok) throw new Error(`manifest.json svarte med HTTP-status ${response.status}`);
+  keep(url, response);
   const manifest = await response.json();
+  openEngineCache(openCache(manifest).catch(() => null));
   const pyodide = await bootPyodide(manifest);
   await loadEngine(pyodide);
+  keepImported(manifest).catch(() => {});
   return { pyodide, respond: pyodide.pyimport("partnerskap.engine.api").respond };
 }
 
 const booting = boot();
-booting.catch(() => {}); // its failure reaches the page through engine below
+booting.catch(() => openEngineCache(null)); // its failure reaches the page through engine below
 const engine = Promise.race([booting, startFailed]);
 engine.catch((error) => self.postMessage({ status: "failed", error: String(error && error.message) }));
 
@@ -162,6 +217,8 @@ let queue = Promise.resolve();
 async function answer({ id, request }) {
   try {
     const [response, data] = await run(await engine, request);
+    // An answer means its downloads are kept (a wheel loaded on demand, say).
+    await Promise.all(keeping);
     if (data) self.postMessage({ id, response, data }, [data.buffer]);
     else self.postMessage({ id, response });
   } catch (error) {
