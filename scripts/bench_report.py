@@ -14,6 +14,10 @@ def ms(value: float) -> str:
     return f"{nb(value)} ms"
 
 
+def requests(count: float) -> str:
+    return f"{nb(count)} {'forespørsel' if count == 1 else 'forespørsler'}"
+
+
 def megabytes(value: float) -> str:
     return f"{nb(value / 1_000_000, 2)} MB"
 
@@ -35,13 +39,13 @@ def rows(f: dict[str, Any], builds: dict[str, float]) -> list[tuple[str, str, st
         ),
         (
             "Første besøk på en sjekkliste, sendt av nginx",
-            f"{megabytes(f['first_bytes'])} ({nb(f['first_requests'])} forespørsler)",
+            f"{megabytes(f['first_bytes'])} ({requests(f['first_requests'])})",
             "≤ 4,5 MB",
             f["first_bytes"] <= 4_500_000,
         ),
         (
             "Gjentatt besøk, sendt av nginx (med hoder)",
-            f"{nb(f['repeat_bytes'])} byte ({nb(f['repeat_requests'])} forespørsler, "
+            f"{nb(f['repeat_bytes'])} byte ({requests(f['repeat_requests'])}, "
             f"{nb(f['repeat_not_modified'])} av dem 304; {nb(f['repeat_body'])} byte innhold)",
             "≤ 1 KB",
             f["repeat_bytes"] <= 1024,
